@@ -1,0 +1,158 @@
+package io.github.ndfilters.core;
+
+import java.util.Arrays;
+
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * A block of the input, extended beyond the input's edges by the boundary
+ * conditions and copied into a flat {@code double} array, x fastest.
+ * <p>
+ * Copying once lets the inner loops of a filter run over plain arrays with no
+ * bounds logic, whatever the input's storage or type. Each axis is folded on
+ * its own, so any mix of modes works, and a block may be far larger than the
+ * input (a kernel wider than the image).
+ * </p>
+ */
+final class PaddedBlock
+{
+	/** Position of the block's first element, in the input's coordinates. */
+	final long[] min;
+
+	/** Size of the block per axis. */
+	final int[] dims;
+
+	/** Offset between neighbours along each axis. */
+	final int[] strides;
+
+	final double[] data;
+
+	/** Whether any element is NaN or infinite. */
+	final boolean hasNonFinite;
+
+	/** Marks, in a fold table, a position that takes the constant value. */
+	private static final long BEYOND = Long.MIN_VALUE;
+
+	private PaddedBlock( final long[] min, final int[] dims, final double[] data,
+			final boolean hasNonFinite )
+	{
+		this.min = min;
+		this.dims = dims;
+		this.data = data;
+		this.hasNonFinite = hasNonFinite;
+		strides = new int[ dims.length ];
+		int s = 1;
+		for ( int d = 0; d < dims.length; d++ )
+		{
+			strides[ d ] = s;
+			s *= dims[ d ];
+		}
+	}
+
+	/**
+	 * Reads the block {@code [min, min + dims)} of the extended source.
+	 */
+	static PaddedBlock read( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final BoundaryConditions boundary, final long[] min, final int[] dims )
+	{
+		final int n = dims.length;
+		final long[][] fold = foldTables( source, boundary, min, dims );
+		long count = 1;
+		for ( final int d : dims )
+			count *= d;
+		if ( count > Integer.MAX_VALUE - 8 )
+			throw new IllegalArgumentException( "A block of " + count + " samples is too large." );
+		final double[] data = new double[ ( int ) count ];
+
+		// Range of source x that the block needs, read once per source line.
+		long xLo = Long.MAX_VALUE, xHi = Long.MIN_VALUE;
+		for ( final long x : fold[ 0 ] )
+			if ( x != BEYOND )
+			{
+				xLo = Math.min( xLo, x );
+				xHi = Math.max( xHi, x );
+			}
+		final double[] sourceLine = new double[ xLo <= xHi ? ( int ) ( xHi - xLo + 1 ) : 0 ];
+		final RandomAccess< ? extends RealType< ? > > access = source.randomAccess();
+		final long[] sourcePos = new long[ n ];
+		final long[] lastLine = new long[ n ];
+		boolean haveLine = false;
+		boolean nonFinite = false;
+
+		final int[] line = new int[ n ]; // position of the current line, axes 1..n-1
+		final int lineLength = dims[ 0 ];
+		for ( int offset = 0; offset < data.length; offset += lineLength )
+		{
+			int beyondAxis = -1;
+			for ( int d = 1; d < n && beyondAxis < 0; d++ )
+			{
+				sourcePos[ d ] = fold[ d ][ line[ d ] ];
+				if ( sourcePos[ d ] == BEYOND )
+					beyondAxis = d;
+			}
+			if ( beyondAxis >= 0 )
+				Arrays.fill( data, offset, offset + lineLength, boundary.outsideValue( beyondAxis ) );
+			else
+			{
+				if ( !haveLine || !sameLine( sourcePos, lastLine, n ) )
+				{
+					sourcePos[ 0 ] = xLo;
+					access.setPosition( sourcePos );
+					for ( int i = 0; i < sourceLine.length; i++ )
+					{
+						sourceLine[ i ] = access.get().getRealDouble();
+						access.fwd( 0 );
+					}
+					System.arraycopy( sourcePos, 0, lastLine, 0, n );
+					haveLine = true;
+				}
+				final double outsideX = boundary.outsideValue( 0 );
+				final long[] foldX = fold[ 0 ];
+				for ( int i = 0; i < lineLength; i++ )
+				{
+					final long x = foldX[ i ];
+					final double v = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
+					data[ offset + i ] = v;
+					nonFinite |= !Double.isFinite( v );
+				}
+			}
+			for ( int d = 1; d < n; d++ )
+			{
+				if ( ++line[ d ] < dims[ d ] )
+					break;
+				line[ d ] = 0;
+			}
+		}
+		return new PaddedBlock( min.clone(), dims.clone(), data, nonFinite );
+	}
+
+	/** Per axis, the source coordinate of each block position, or BEYOND. */
+	private static long[][] foldTables( final RandomAccessibleInterval< ? > source,
+			final BoundaryConditions boundary, final long[] min, final int[] dims )
+	{
+		final long[][] fold = new long[ dims.length ][];
+		for ( int d = 0; d < dims.length; d++ )
+		{
+			final Boundary mode = boundary.mode( d );
+			final long sourceMin = source.min( d );
+			final long size = source.dimension( d );
+			fold[ d ] = new long[ dims[ d ] ];
+			for ( int i = 0; i < dims[ d ]; i++ )
+			{
+				final long f = mode.fold( min[ d ] + i - sourceMin, size );
+				fold[ d ][ i ] = f == Boundary.OUTSIDE ? BEYOND : f + sourceMin;
+			}
+		}
+		return fold;
+	}
+
+	private static boolean sameLine( final long[] a, final long[] b, final int n )
+	{
+		for ( int d = 1; d < n; d++ )
+			if ( a[ d ] != b[ d ] )
+				return false;
+		return true;
+	}
+}
