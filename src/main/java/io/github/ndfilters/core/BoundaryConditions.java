@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * A {@link Boundary} mode per axis, and the value that {@link Boundary#CONSTANT}
  * uses. The last mode given applies to every further axis, so one mode covers
- * an image of any dimensionality.
+ * an image of any dimensionality. Where a position lies beyond the edge on
+ * several axes whose modes are {@code ZERO} and {@code CONSTANT}, the lowest of
+ * those axes decides its value.
  */
 public final class BoundaryConditions
 {

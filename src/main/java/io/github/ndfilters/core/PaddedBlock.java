@@ -93,7 +93,13 @@ final class PaddedBlock
 					beyondAxis = d;
 			}
 			if ( beyondAxis >= 0 )
+			{
+				// NB: where several axes lie beyond the edge, the lowest one's value counts.
 				Arrays.fill( data, offset, offset + lineLength, boundary.outsideValue( beyondAxis ) );
+				for ( int i = 0; i < lineLength; i++ )
+					if ( fold[ 0 ][ i ] == BEYOND )
+						data[ offset + i ] = boundary.outsideValue( 0 );
+			}
 			else
 			{
 				if ( !haveLine || !sameLine( sourcePos, lastLine, n ) )
