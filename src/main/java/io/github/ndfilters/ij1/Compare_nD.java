@@ -1,0 +1,59 @@
+package io.github.ndfilters.ij1;
+
+import java.awt.GraphicsEnvironment;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.ndfilters.core.Operation;
+
+/**
+ * ImageJ 1.x command
+ * {@code Process > Filters > Compare Correlation and Convolution...}: the
+ * residual, correlation minus convolution, as a 32-bit image shown with a
+ * lookup table centred on zero, and its maximum and mean absolute value, RMS
+ * and count of differing pixels in the Results table and the log. The
+ * {@code type} option is ignored: the residual is always 32-bit. Macro:
+ *
+ * <pre>
+ * run( "Compare Correlation and Convolution...", "image=coins.tif kernel=sobel-x" );
+ * max = getResult( "Max abs difference", nResults - 1 );
+ * </pre>
+ */
+public class Compare_nD extends NdFilterPlugIn
+{
+	@Override
+	String command()
+	{
+		return "Compare Correlation and Convolution...";
+	}
+
+	@Override
+	ImagePlus process( final ImagePlus image, final FilterOptions options,
+			final ImageJMonitor monitor )
+	{
+		final Comparison c = ResidualComparison.compare( image,
+				options.filter( Operation.CORRELATE ), monitor );
+		report( image, c );
+		return c.residual();
+	}
+
+	private static void report( final ImagePlus image, final Comparison c )
+	{
+		final ResultsTable table = ResultsTable.getResultsTable();
+		table.incrementCounter();
+		table.addLabel( image.getTitle() );
+		table.addValue( "Max abs difference", c.maxAbsoluteDifference() );
+		table.addValue( "Mean abs difference", c.meanAbsoluteDifference() );
+		table.addValue( "RMS", c.rms() );
+		table.addValue( "Differing pixels", c.differingPixels() );
+		table.addValue( "Pixels", c.pixels() );
+		if ( !GraphicsEnvironment.isHeadless() )
+			table.show( "Results" );
+		IJ.log( "Correlation minus convolution of " + image.getTitle() + ": max |difference| "
+				+ IJ.d2s( c.maxAbsoluteDifference(), 6, 9 ) + ", mean |difference| "
+				+ IJ.d2s( c.meanAbsoluteDifference(), 6, 9 ) + ", RMS "
+				+ IJ.d2s( c.rms(), 6, 9 ) + ", differing pixels " + c.differingPixels()
+				+ " of " + c.pixels() + ( c.isIdentical() ? " (identical)" : "" ) );
+	}
+}
