@@ -51,9 +51,14 @@ public class Compare_nD extends NdFilterPlugIn
 		if ( !GraphicsEnvironment.isHeadless() )
 			table.show( "Results" );
 		IJ.log( "Correlation minus convolution of " + image.getTitle() + ": max |difference| "
-				+ IJ.d2s( c.maxAbsoluteDifference(), 6, 9 ) + ", mean |difference| "
-				+ IJ.d2s( c.meanAbsoluteDifference(), 6, 9 ) + ", RMS "
-				+ IJ.d2s( c.rms(), 6, 9 ) + ", differing pixels " + c.differingPixels()
+				+ number( c.maxAbsoluteDifference() ) + ", mean |difference| "
+				+ number( c.meanAbsoluteDifference() ) + ", RMS "
+				+ number( c.rms() ) + ", differing pixels " + c.differingPixels()
 				+ " of " + c.pixels() + ( c.isIdentical() ? " (identical)" : "" ) );
+	}
+
+	private static String number( final double v )
+	{
+		return v == 0 ? "0" : IJ.d2s( v, 6, 9 );
 	}
 }
