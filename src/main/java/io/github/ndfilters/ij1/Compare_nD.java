@@ -34,15 +34,16 @@ public class Compare_nD extends NdFilterPlugIn
 	{
 		final Comparison c = ResidualComparison.compare( image,
 				options.filter( Operation.CORRELATE ), monitor );
-		report( image, c );
+		report( image, options.kernel(), c );
 		return c.residual();
 	}
 
-	private static void report( final ImagePlus image, final Comparison c )
+	private static void report( final ImagePlus image, final String kernel, final Comparison c )
 	{
 		final ResultsTable table = ResultsTable.getResultsTable();
 		table.incrementCounter();
 		table.addLabel( image.getTitle() );
+		table.addValue( "Kernel", oneLine( kernel ) );
 		table.addValue( "Max abs difference", c.maxAbsoluteDifference() );
 		table.addValue( "Mean abs difference", c.meanAbsoluteDifference() );
 		table.addValue( "RMS", c.rms() );
@@ -50,11 +51,20 @@ public class Compare_nD extends NdFilterPlugIn
 		table.addValue( "Pixels", c.pixels() );
 		if ( !GraphicsEnvironment.isHeadless() )
 			table.show( "Results" );
-		IJ.log( "Correlation minus convolution of " + image.getTitle() + ": max |difference| "
+		IJ.log( "Correlation minus convolution of " + image.getTitle() + ", kernel "
+				+ oneLine( kernel ) + ": max |difference| "
 				+ number( c.maxAbsoluteDifference() ) + ", mean |difference| "
 				+ number( c.meanAbsoluteDifference() ) + ", RMS "
 				+ number( c.rms() ) + ", differing pixels " + c.differingPixels()
 				+ " of " + c.pixels() + ( c.isIdentical() ? " (identical)" : "" ) );
+	}
+
+	/** The kernel field with rows separated by " / ", shortened for a table cell. */
+	private static String oneLine( final String kernel )
+	{
+		final String line = kernel.trim().replaceAll( "\\s*(\\r\\n|\\r|\\n)\\s*", " / " )
+				.replaceAll( "[ \\t]+", " " );
+		return line.length() <= 60 ? line : line.substring( 0, 57 ) + "...";
 	}
 
 	private static String number( final double v )
