@@ -1,7 +1,6 @@
 package io.github.ndfilters.ij1;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.kernel.KernelPresets;
 import io.github.ndfilters.kernel.KernelText;
@@ -39,7 +38,7 @@ public final class KernelResolver
 			throw new IllegalArgumentException( "No kernel was given. Type its numbers (one line"
 					+ " per row, a blank line between z planes), a preset such as "
 					+ KernelPresets.summary() + ", or the title of an open image." );
-		final ImagePlus image = openImage( kernelField );
+		final ImagePlus image = OpenImages.withTitle( kernelField );
 		if ( image != null )
 			return ImagePlusKernels.fromImage( image );
 		final Kernel preset = KernelPresets.find( kernelField ).orElse( null );
@@ -58,21 +57,6 @@ public final class KernelResolver
 							.summary() + "), nor numbers. Open the kernel image first, or check"
 					+ " the spelling (titles are case-sensitive).", e );
 		}
-	}
-
-	/** @return the open image with exactly this title, or {@code null} */
-	private static ImagePlus openImage( final String title )
-	{
-		final int[] ids = WindowManager.getIDList();
-		if ( ids == null )
-			return null;
-		for ( final int id : ids )
-		{
-			final ImagePlus image = WindowManager.getImage( id );
-			if ( image != null && title.equals( image.getTitle() ) )
-				return image;
-		}
-		return null;
 	}
 
 	/** @return whether the text has letters that no number would hold */

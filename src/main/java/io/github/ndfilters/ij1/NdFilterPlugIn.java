@@ -109,14 +109,9 @@ abstract class NdFilterPlugIn implements PlugIn
 						+ " first, or name one with image=<title>." );
 			return current;
 		}
-		final int[] ids = WindowManager.getIDList();
-		if ( ids != null )
-			for ( final int id : ids )
-			{
-				final ImagePlus image = WindowManager.getImage( id );
-				if ( image != null && title.equals( image.getTitle() ) )
-					return image;
-			}
+		final ImagePlus image = OpenImages.withTitle( title );
+		if ( image != null )
+			return image;
 		throw new IllegalArgumentException( "No open image is called '" + title + "'. Open it"
 				+ " first, or give the exact title of an open image (titles are case-sensitive)." );
 	}

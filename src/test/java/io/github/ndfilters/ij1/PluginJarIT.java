@@ -60,7 +60,7 @@ public class PluginJarIT
 				.getFileName() ) );
 		try ( Stream< Path > jars = Files.list( target.resolve( "imagej/plugins/jars" ) ) )
 		{
-			for ( final Path jar : (Iterable< Path >) jars::iterator )
+			for ( final Path jar : ( Iterable< Path > ) jars::iterator )
 				Files.copy( jar, ij.resolve( "plugins/jars" ).resolve( jar.getFileName() ) );
 		}
 		Files.copy( target.resolve( "imagej/ij.jar" ), ij.resolve( "ij.jar" ),
@@ -271,7 +271,9 @@ public class PluginJarIT
 			return;
 		try ( Stream< Path > paths = Files.walk( dir ) )
 		{
-			for ( final Path p : (Iterable< Path >) paths.sorted( ( a, b ) -> b.compareTo( a ) )::iterator )
+			final Iterable< Path > deepestFirst = paths.sorted( ( a, b ) -> b.compareTo( a ) )
+					::iterator;
+			for ( final Path p : deepestFirst )
 				Files.delete( p );
 		}
 	}
