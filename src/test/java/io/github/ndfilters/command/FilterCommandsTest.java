@@ -115,10 +115,13 @@ class FilterCommandsTest extends ContextTestBase
 		final ImagePlus image = Pixels.floats( "ramp", Pixels.values( 5 * 5 ), 5, 5 );
 		final Kernel k = KernelText.parse( "1 2\n3 4" ).withCentre( 0, 0 );
 		for ( final boolean convolve : new boolean[] { false, true } )
+		{
+			final ImagePlus out = filter( convolve ? ConvolveCommand.class
+					: CorrelateCommand.class, image, "kernel", "1 2\n3 4", "center", "0,0",
+					"boundary", "mirror" );
 			assertMatches( Pixels.expected( image, k, Boundary.MIRROR, 0, convolve,
-					OutputSize.SAME ), filter( convolve ? ConvolveCommand.class
-							: CorrelateCommand.class, image, "kernel", "1 2\n3 4", "center",
-							"0,0", "boundary", "mirror" ), Pixels.scale( image, k ), "" + convolve );
+					OutputSize.SAME ), out, Pixels.scale( image, k ), "convolve " + convolve );
+		}
 	}
 
 	@Test

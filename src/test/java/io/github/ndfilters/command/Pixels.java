@@ -1,5 +1,7 @@
 package io.github.ndfilters.command;
 
+import java.util.Arrays;
+
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ByteProcessor;
@@ -78,7 +80,7 @@ final class Pixels
 		final long[] dims = dims( image );
 		final Kernel k = kernel.withDimensions( dims.length );
 		final Boundary[] modes = new Boundary[ dims.length ];
-		java.util.Arrays.fill( modes, mode );
+		Arrays.fill( modes, mode );
 		return BruteForce.filter( read( image ), dims, k.weights(), k.dimensions(), k.centre(),
 				modes, value, convolve, size );
 	}
