@@ -12,6 +12,7 @@ import org.scijava.log.LogLevel;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import ij.macro.Interpreter;
 import io.github.ndfilters.core.Boundary;
 import io.github.ndfilters.core.BruteForce;
 import io.github.ndfilters.core.Kernel;
@@ -153,6 +154,30 @@ class FilterCommandsTest extends ContextTestBase
 		assertMatches( Pixels.expected( image, sobel, Boundary.SYMMETRIC, 0, true,
 				OutputSize.SAME ), filter( ConvolveCommand.class, image, "kernel", "sobel-x" ),
 				Pixels.scale( image, sobel ), "sobel-x" );
+	}
+
+	@Test
+	void theTitleOfAnOpenImageNamesTheKernel()
+	{
+		final ImagePlus image = Pixels.floats( "cells.tif", Pixels.values( 8 * 6 ), 8, 6 );
+		final double[] weights = { 0.5, -1, 2, 0.25, 3, -0.75 };
+		final ImagePlus psf = Pixels.floats( "psf.tif", weights, 3, 2 );
+		// NB: without a display, batch mode is how ImageJ 1.x keeps images open.
+		final boolean batch = Interpreter.batchMode;
+		Interpreter.batchMode = true;
+		Interpreter.addBatchModeImage( psf );
+		try
+		{
+			final Kernel k = Kernel.of( weights, 3, 2 );
+			assertMatches( Pixels.expected( image, k, Boundary.SYMMETRIC, 0, true,
+					OutputSize.SAME ), filter( ConvolveCommand.class, image, "kernel", "psf.tif",
+							"boundary", "symmetric" ), Pixels.scale( image, k ), "psf.tif" );
+		}
+		finally
+		{
+			Interpreter.removeBatchModeImage( psf );
+			Interpreter.batchMode = batch;
+		}
 	}
 
 	@Test
