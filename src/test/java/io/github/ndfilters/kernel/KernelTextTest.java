@@ -162,6 +162,16 @@ class KernelTextTest
 	}
 
 	@Test
+	void decimalCommasAreRefusedRatherThanSplitIntoTwoNumbers()
+	{
+		final String m = message( "0,5 0,25\n1 1" );
+		assertTrue( m.startsWith( "Kernel row 1 separates numbers both by bare commas and by"
+				+ " spaces ('0,5 0,25')" ), m );
+		assertArrayEquals( new double[] { 1, 2, 3 }, KernelText.parse( "1,2,3" ).weights() );
+		assertArrayEquals( new double[] { 1, 2, 3 }, KernelText.parse( "1, 2, 3" ).weights() );
+	}
+
+	@Test
 	void javaOnlyNumberFormsAreRefused()
 	{
 		assertTrue( message( "1 2d 3" ).contains( "'2d' is not a number" ) );
