@@ -102,6 +102,11 @@ public final class KernelText
 	 */
 	public static String format( final Kernel kernel )
 	{
+		for ( int d = 3; d < kernel.numDimensions(); d++ )
+			if ( kernel.dimension( d ) > 1 )
+				throw new IllegalArgumentException( "Kernel text holds at most three axes, but"
+						+ " this kernel is " + kernel.dimension( d ) + " long on axis " + d
+						+ "; use a kernel image instead." );
 		final Kernel k = kernel.numDimensions() < 3 ? kernel : kernel.withDimensions( 3 );
 		final int width = k.dimension( 0 ), height = k.dimension( 1 ), depth = k.dimension( 2 );
 		final StringBuilder sb = new StringBuilder();

@@ -99,6 +99,16 @@ class KernelTextTest
 	}
 
 	@Test
+	void formatRefusesAFourDimensionalKernel()
+	{
+		final Kernel k4 = Kernel.of( new double[] { 1, 2 }, 1, 1, 1, 2 );
+		final String m = assertThrows( IllegalArgumentException.class,
+				() -> KernelText.format( k4 ) ).getMessage();
+		assertTrue( m.contains( "at most three axes" ), m );
+		assertEquals( "1\n", KernelText.format( Kernel.of( new double[] { 1 }, 1, 1, 1, 1 ) ) );
+	}
+
+	@Test
 	void emptyTextIsAnErrorThatSaysWhatToType()
 	{
 		for ( final String empty : new String[] { null, "", "  \n\t\r\n " } )
