@@ -24,7 +24,9 @@ import io.github.ndfilters.core.Kernel;
  *
  * A malformed kernel is an {@link IllegalArgumentException} whose message
  * names the row (and plane) at fault and says how to fix it; nothing is ever
- * read as zero.
+ * read as zero. Numbers are plain decimals ({@code -0.25}, {@code 1e-3});
+ * {@code NaN} and infinities are refused, and so is a row such as
+ * {@code 0,5 0,25} whose commas look like decimal marks.
  */
 public final class KernelText
 {
@@ -35,6 +37,12 @@ public final class KernelText
 	/** A plain decimal number; Java's own parser would also take "1d" or "0x1p3". */
 	private static final Pattern NUMBER = Pattern.compile(
 			"[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?" );
+
+	/** A comma between two digits, such as the decimal comma of "0,5". */
+	private static final Pattern DECIMAL_COMMA = Pattern.compile( "\\d,\\d" );
+
+	/** Spaces between two numbers with no comma. */
+	private static final Pattern BARE_SPACE = Pattern.compile( "[\\d.][ \t]+[-+.\\d]" );
 
 	private static final Pattern NOT_FINITE = Pattern.compile(
 			"[+-]?(nan|inf|infinity|∞)", Pattern.CASE_INSENSITIVE );
@@ -94,6 +102,11 @@ public final class KernelText
 	 */
 	public static String format( final Kernel kernel )
 	{
+		for ( int d = 3; d < kernel.numDimensions(); d++ )
+			if ( kernel.dimension( d ) > 1 )
+				throw new IllegalArgumentException( "Kernel text holds at most three axes, but"
+						+ " this kernel is " + kernel.dimension( d ) + " long on axis " + d
+						+ "; use a kernel image instead." );
 		final Kernel k = kernel.numDimensions() < 3 ? kernel : kernel.withDimensions( 3 );
 		final int width = k.dimension( 0 ), height = k.dimension( 1 ), depth = k.dimension( 2 );
 		final StringBuilder sb = new StringBuilder();
@@ -149,11 +162,15 @@ public final class KernelText
 	private static double[] numbers( final String row, final boolean layered, final int z,
 			final int y, final boolean onlyLine )
 	{
+		final String at = where( layered, z, y );
+		if ( DECIMAL_COMMA.matcher( row ).find() && BARE_SPACE.matcher( row ).find() )
+			throw new IllegalArgumentException( at + " separates numbers both by bare commas"
+					+ " and by spaces ('" + row + "'), as if the commas were decimal marks."
+					+ " Write decimals with a point (0.5) and separate all numbers alike." );
 		final String[] fields = SEPARATOR.split( row, -1 );
 		final double[] values = new double[ fields.length ];
 		for ( int x = 0; x < fields.length; x++ )
-			values[ x ] = number( fields[ x ], where( layered, z, y ), x,
-					onlyLine );
+			values[ x ] = number( fields[ x ], at, x, onlyLine );
 		return values;
 	}
 

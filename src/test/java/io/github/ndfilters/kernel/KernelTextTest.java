@@ -99,6 +99,16 @@ class KernelTextTest
 	}
 
 	@Test
+	void formatRefusesAFourDimensionalKernel()
+	{
+		final Kernel k4 = Kernel.of( new double[] { 1, 2 }, 1, 1, 1, 2 );
+		final String m = assertThrows( IllegalArgumentException.class,
+				() -> KernelText.format( k4 ) ).getMessage();
+		assertTrue( m.contains( "at most three axes" ), m );
+		assertEquals( "1\n", KernelText.format( Kernel.of( new double[] { 1 }, 1, 1, 1, 1 ) ) );
+	}
+
+	@Test
 	void emptyTextIsAnErrorThatSaysWhatToType()
 	{
 		for ( final String empty : new String[] { null, "", "  \n\t\r\n " } )
@@ -159,6 +169,16 @@ class KernelTextTest
 	{
 		final String m = message( "1,,2" );
 		assertTrue( m.startsWith( "Kernel row 1 has an empty value at position 2" ), m );
+	}
+
+	@Test
+	void decimalCommasAreRefusedRatherThanSplitIntoTwoNumbers()
+	{
+		final String m = message( "0,5 0,25\n1 1" );
+		assertTrue( m.startsWith( "Kernel row 1 separates numbers both by bare commas and by"
+				+ " spaces ('0,5 0,25')" ), m );
+		assertArrayEquals( new double[] { 1, 2, 3 }, KernelText.parse( "1,2,3" ).weights() );
+		assertArrayEquals( new double[] { 1, 2, 3 }, KernelText.parse( "1, 2, 3" ).weights() );
 	}
 
 	@Test
