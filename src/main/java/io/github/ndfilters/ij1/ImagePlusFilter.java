@@ -77,6 +77,9 @@ public final class ImagePlusFilter
 		}
 		final boolean rgb = keepType && image.getBitDepth() == 24;
 		final ImageStack stack = rgb ? planes.toRgbStack() : planes.toStack();
+		if ( filter.outputSize() == OutputSize.SAME )
+			copySliceLabels( image, stack, rgb ? image.getNChannels() : channels,
+					image.getBitDepth() == 24 && !rgb );
 		final ImagePlus result = new ImagePlus( title( image, filter ), stack );
 		final int resultChannels = rgb ? image.getNChannels() : channels;
 		result.setDimensions( resultChannels, planes.slices, planes.frames );
@@ -89,6 +92,30 @@ public final class ImagePlusFilter
 	{
 		return new FinalInterval( image.getWidth(), image.getHeight(), image.getNSlices(),
 				image.getNFrames() );
+	}
+
+	/**
+	 * Gives each plane of a result of the input's size the label of the input
+	 * plane it came from.
+	 *
+	 * @param perColour
+	 *            whether each RGB colour became a channel of its own
+	 */
+	private static void copySliceLabels( final ImagePlus image, final ImageStack stack,
+			final int channels, final boolean perColour )
+	{
+		final ImageStack input = image.getStack();
+		if ( input.isVirtual() )
+			return; // NB: a virtual stack's labels may mean reading every file once more.
+		for ( int n = 1; n <= stack.getSize(); n++ )
+		{
+			final int c = ( n - 1 ) % channels;
+			final int zt = ( n - 1 ) / channels;
+			final int z = zt % image.getNSlices() + 1;
+			final int t = zt / image.getNSlices() + 1;
+			final int from = image.getStackIndex( perColour ? c / 3 + 1 : c + 1, z, t );
+			stack.setSliceLabel( input.getSliceLabel( from ), n );
+		}
 	}
 
 	private static ResultPlanes.Kind kind( final ImagePlus image, final boolean keepType )

@@ -50,7 +50,11 @@ final class ResultPlanes
 		height = size( interval, 1 );
 		slices = size( interval, 2 );
 		frames = size( interval, 3 );
-		final int area = Math.multiplyExact( width, height );
+		if ( ( long ) width * height > Integer.MAX_VALUE - 8 )
+			throw new IllegalArgumentException( "A result plane of " + width + " x " + height
+					+ " pixels is too large for ImageJ; use output size 'same' or a smaller"
+					+ " image." );
+		final int area = width * height;
 		planes = new Object[ channels ][ slices * frames ];
 		for ( final Object[] channel : planes )
 			for ( int p = 0; p < channel.length; p++ )

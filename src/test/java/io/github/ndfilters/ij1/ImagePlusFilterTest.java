@@ -50,6 +50,7 @@ public class ImagePlusFilterTest
 		cal.pixelWidth = 0.5;
 		cal.pixelDepth = 2;
 		cal.setUnit( "mm" );
+		image.getStack().setSliceLabel( "c2 z3 t2", image.getStackIndex( 2, 3, 2 ) );
 		final Kernel kernel = Kernel.of( new double[] { 1, -2, 3, 0, 5, 1, 2, 2, -1, 4, 0, 1 },
 				3, 2, 2 );
 		final ImagePlus result = ImagePlusFilter.apply( image,
@@ -62,6 +63,8 @@ public class ImagePlusFilterTest
 		assertEquals( 0.5, result.getCalibration().pixelWidth );
 		assertEquals( 2, result.getCalibration().pixelDepth );
 		assertEquals( "mm", result.getCalibration().getUnit() );
+		assertEquals( "c2 z3 t2", result.getStack().getSliceLabel( result.getStackIndex( 2, 3,
+				2 ) ) );
 		for ( int c = 1; c <= 2; c++ )
 		{
 			final BruteForce.Result expected = Pixels.expected( Pixels.channel( image, c ),
