@@ -3,7 +3,6 @@ package io.github.ndfilters.core;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
-import java.util.function.Supplier;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -40,10 +39,46 @@ final class TestImages
 		ARRAY, PLANAR, CELL
 	}
 
-	/** Every real pixel type the filters must accept, as fresh variables. */
-	static final Supplier< ? >[] PIXEL_TYPES = {
-			UnsignedByteType::new, ByteType::new, UnsignedShortType::new, ShortType::new,
-			IntType::new, UnsignedIntType::new, FloatType::new, DoubleType::new };
+	/** A step of a test that works for any pixel type. */
+	interface TypedAction
+	{
+		< T extends NativeType< T > & RealType< T > > void run( T type ) throws Exception;
+	}
+
+	/** The names of the pixel types {@link #withPixelType} offers, by index. */
+	static final String[] PIXEL_TYPE_NAMES = { "uint8", "int8", "uint16", "int16", "int32",
+			"uint32", "float32", "float64" };
+
+	/** Runs the action with a fresh variable of the pixel type of this index. */
+	static void withPixelType( final int index, final TypedAction action ) throws Exception
+	{
+		switch ( index )
+		{
+		case 0:
+			action.run( new UnsignedByteType() );
+			break;
+		case 1:
+			action.run( new ByteType() );
+			break;
+		case 2:
+			action.run( new UnsignedShortType() );
+			break;
+		case 3:
+			action.run( new ShortType() );
+			break;
+		case 4:
+			action.run( new IntType() );
+			break;
+		case 5:
+			action.run( new UnsignedIntType() );
+			break;
+		case 6:
+			action.run( new FloatType() );
+			break;
+		default:
+			action.run( new DoubleType() );
+		}
+	}
 
 	/**
 	 * @param cellSize
