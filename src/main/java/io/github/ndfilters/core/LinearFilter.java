@@ -3,6 +3,7 @@ package io.github.ndfilters.core;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
+import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
@@ -90,12 +91,15 @@ public final class LinearFilter
 
 	public LinearFilter boundary( final BoundaryConditions conditions )
 	{
+		require( conditions, "Give the boundary conditions." );
 		return new LinearFilter( operation, kernel, conditions, outputSize, normalize, method,
 				monitor );
 	}
 
 	public LinearFilter outputSize( final OutputSize size )
 	{
+		require( size, "Give an output size: " + OutputSize.SAME.token() + ", "
+				+ OutputSize.FULL.token() + " or " + OutputSize.VALID.token() + "." );
 		return new LinearFilter( operation, kernel, boundary, size, normalize, method, monitor );
 	}
 
@@ -112,6 +116,7 @@ public final class LinearFilter
 
 	public LinearFilter method( final Method m )
 	{
+		require( m, "Give a method, for example " + Method.AUTO.token() + "." );
 		return new LinearFilter( operation, kernel, boundary, outputSize, normalize, m, monitor );
 	}
 
@@ -139,7 +144,10 @@ public final class LinearFilter
 	 */
 	public Interval outputInterval( final Interval source )
 	{
-		return outputSize.outputInterval( source, correlationKernel( source.numDimensions() ) );
+		require( source, "Give a source image." );
+		// NB: normalising changes no size or centre, so the kernel is not normalised here.
+		return outputSize.outputInterval( source, operation.asCorrelation( kernel )
+				.withDimensions( source.numDimensions() ) );
 	}
 
 	/** @return the result as 32-bit floats */
@@ -166,15 +174,22 @@ public final class LinearFilter
 	/**
 	 * @return the result in the given pixel type; integer types are rounded
 	 *         half away from zero and saturated
+	 * @throws IllegalArgumentException
+	 *             if the result and working buffers would not fit into the
+	 *             memory Java can still use (checked before allocating)
 	 */
 	public < T extends NativeType< T > & RealType< T > > RandomAccessibleInterval< T > applyAs(
 			final RandomAccessibleInterval< ? extends RealType< ? > > source, final T type )
 	{
+		require( type, "Give the pixel type of the result." );
 		final Interval interval = outputInterval( source );
+		final Kernel k = correlationKernel( source.numDimensions() );
+		MemoryBudget.check( MemoryBudget.bytes( interval, type.getBitsPerPixel() ),
+				MemoryBudget.workingBytes( interval, k, threads() ), MemoryBudget.available() );
 		final Img< T > img = Util.getSuitableImgFactory( interval, type ).create( interval );
 		final RandomAccessibleInterval< T > result = Views.translate( img,
 				interval.minAsLongArray() );
-		applyTo( source, result );
+		correlate( source, k, result );
 		return result;
 	}
 
@@ -185,18 +200,48 @@ public final class LinearFilter
 	 *
 	 * @throws java.util.concurrent.CancellationException
 	 *             if the monitor canceled; the target is then partly written
+	 * @throws IllegalArgumentException
+	 *             if the working buffers would not fit into the memory Java
+	 *             can still use (checked before allocating)
 	 */
 	public void applyTo( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final RandomAccessibleInterval< ? extends RealType< ? > > target )
 	{
+		require( source, "Give a source image." );
+		require( target, "Give a target image to write the result into." );
 		if ( source.numDimensions() != target.numDimensions() )
 			throw new IllegalArgumentException( "The source has " + source.numDimensions()
-					+ " axes but the target has " + target.numDimensions() + "." );
+					+ " axes but the target has " + target.numDimensions()
+					+ ". Give a target with as many axes as the source." );
 		final Kernel k = correlationKernel( source.numDimensions() );
-		DirectCorrelator.correlate( source, boundary, k, target, monitor );
+		MemoryBudget.check( 0, MemoryBudget.workingBytes( target, k, threads() ),
+				MemoryBudget.available() );
+		correlate( source, k, target );
 	}
 
-	/** The kernel to correlate with: normalised, reflected for convolution, n-D. */
+	private void correlate( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final Kernel correlationKernel,
+			final RandomAccessibleInterval< ? extends RealType< ? > > target )
+	{
+		DirectCorrelator.correlate( source, boundary, correlationKernel, target, monitor );
+	}
+
+	private static int threads()
+	{
+		return Parallelization.getTaskExecutor().getParallelism();
+	}
+
+	private static void require( final Object argument, final String message )
+	{
+		if ( argument == null )
+			throw new IllegalArgumentException( message );
+	}
+
+	/**
+	 * The kernel to correlate with: normalised, reflected for convolution,
+	 * n-D. Warns the monitor if it cannot be normalised, so call it once per
+	 * run.
+	 */
 	private Kernel correlationKernel( final int numDimensions )
 	{
 		Kernel k = kernel;

@@ -39,7 +39,7 @@ class RandomAgreementTest
 {
 	private static final long SEED = 0x5eed_2026L;
 
-	private static final int CASES = 1500;
+	private static final int CASES = 1000;
 
 	/** Upper bound on output pixels x kernel taps, to keep the reference quick. */
 	private static final long WORK = 300_000;
