@@ -184,8 +184,8 @@ public final class LinearFilter
 		require( type, "Give the pixel type of the result." );
 		final Interval interval = outputInterval( source );
 		final Kernel k = correlationKernel( source.numDimensions() );
-		MemoryBudget.check( MemoryBudget.bytes( interval, type.getBitsPerPixel() ),
-				MemoryBudget.workingBytes( interval, k, threads() ), MemoryBudget.available() );
+		MemoryBudget.require( MemoryBudget.bytes( interval, type.getBitsPerPixel() ),
+				MemoryBudget.workingBytes( interval, k, threads() ) );
 		final Img< T > img = Util.getSuitableImgFactory( interval, type ).create( interval );
 		final RandomAccessibleInterval< T > result = Views.translate( img,
 				interval.minAsLongArray() );
@@ -214,8 +214,7 @@ public final class LinearFilter
 					+ " axes but the target has " + target.numDimensions()
 					+ ". Give a target with as many axes as the source." );
 		final Kernel k = correlationKernel( source.numDimensions() );
-		MemoryBudget.check( 0, MemoryBudget.workingBytes( target, k, threads() ),
-				MemoryBudget.available() );
+		MemoryBudget.require( 0, MemoryBudget.workingBytes( target, k, threads() ) );
 		correlate( source, k, target );
 	}
 

@@ -56,7 +56,7 @@ final class MemoryBudget
 		return 8.0 * slab * Math.max( 1, threads );
 	}
 
-	/** @return the bytes of {@code samples} values of the given bit depth */
+	/** @return the bytes of one sample per position of the interval, at this bit depth */
 	static double bytes( final Interval interval, final int bitsPerSample )
 	{
 		double samples = 1;
@@ -70,6 +70,19 @@ final class MemoryBudget
 	{
 		final Runtime rt = Runtime.getRuntime();
 		return rt.maxMemory() - ( double ) ( rt.totalMemory() - rt.freeMemory() );
+	}
+
+	/**
+	 * Like {@link #check}, with what the JVM can allocate now. Before refusing
+	 * it collects garbage once, because memory counted as in use may be
+	 * garbage not yet collected.
+	 */
+	static void require( final double resultBytes, final double workingBytes )
+	{
+		if ( resultBytes + workingBytes <= available() )
+			return;
+		System.gc();
+		check( resultBytes, workingBytes, available() );
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.DoubleType;
 
 /**
@@ -151,6 +153,24 @@ class EdgeCasesTest
 							op + " " + mode + " " + Kernel.shape( shape ) );
 				}
 			}
+	}
+
+	/**
+	 * An integer output has no NaN: it holds 0 there, and infinities and
+	 * values beyond its range saturate; halves round away from zero.
+	 */
+	@Test
+	void nonFiniteAndOutOfRangeValuesIntoIntegerOutputs()
+	{
+		final double[] values = { Double.NaN, Double.POSITIVE_INFINITY,
+				Double.NEGATIVE_INFINITY, 2.5, -2.5, 1e10, -1e10, 0.49, -0.5 };
+		final RandomAccessibleInterval< DoubleType > image = ArrayImgs.doubles( values,
+				values.length );
+		final LinearFilter identity = LinearFilter.correlate( Kernel.line( 1 ) );
+		assertArrayEquals( new double[] { 0, 32767, -32768, 3, -3, 32767, -32768, 0, -1 },
+				TestImages.values( identity.applyAs( image, new ShortType() ) ) );
+		assertArrayEquals( new double[] { 0, 255, 0, 3, 0, 255, 0, 0, 0 },
+				TestImages.values( identity.applyAs( image, new UnsignedByteType() ) ) );
 	}
 
 	/** The weight index of the centre of a kernel, x fastest. */
