@@ -144,7 +144,7 @@ public final class LinearFilter
 	 */
 	public Interval outputInterval( final Interval source )
 	{
-		require( source, "Give a source image." );
+		requireSourceWithSamples( source );
 		// NB: normalising changes no size or centre, so the kernel is not normalised here.
 		return outputSize.outputInterval( source, operation.asCorrelation( kernel )
 				.withDimensions( source.numDimensions() ) );
@@ -207,8 +207,11 @@ public final class LinearFilter
 	public void applyTo( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final RandomAccessibleInterval< ? extends RealType< ? > > target )
 	{
-		require( source, "Give a source image." );
+		requireSourceWithSamples( source );
 		require( target, "Give a target image to write the result into." );
+		if ( target == source )
+			throw new IllegalArgumentException( "The target is the source image, which must not "
+					+ "change. Give a new image as the target." );
 		if ( source.numDimensions() != target.numDimensions() )
 			throw new IllegalArgumentException( "The source has " + source.numDimensions()
 					+ " axes but the target has " + target.numDimensions()
@@ -228,6 +231,19 @@ public final class LinearFilter
 	private static int threads()
 	{
 		return Parallelization.getTaskExecutor().getParallelism();
+	}
+
+	private static void requireSourceWithSamples( final Interval source )
+	{
+		require( source, "Give a source image." );
+		if ( source.numDimensions() == 0 )
+			throw new IllegalArgumentException( "The source image has no axes. Give an image "
+					+ "with at least one axis." );
+		for ( int d = 0; d < source.numDimensions(); d++ )
+			if ( source.dimension( d ) < 1 )
+				throw new IllegalArgumentException( "The source image is empty: its size on axis "
+						+ d + " is " + source.dimension( d ) + ". Give an image with at least "
+						+ "one sample." );
 	}
 
 	private static void require( final Object argument, final String message )

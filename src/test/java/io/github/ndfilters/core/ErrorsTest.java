@@ -103,6 +103,26 @@ class ErrorsTest
 	}
 
 	@Test
+	void sourceAsItsOwnTarget()
+	{
+		assertRefused( () -> LinearFilter.correlate( box ).applyTo( image, image ),
+				"target is the source", "new image" );
+	}
+
+	@Test
+	void sourceWithoutSamples()
+	{
+		final RandomAccessibleInterval< DoubleType > empty = Views.interval( image,
+				new long[] { 0, 0 }, new long[] { 3, -1 } );
+		assertRefused( () -> LinearFilter.correlate( box ).apply( empty ), "empty",
+				"axis 1 is 0" );
+		assertRefused( () -> LinearFilter.correlate( box ).applyTo( empty,
+				ArrayImgs.doubles( 4, 3 ) ), "empty" );
+		assertRefused( () -> LinearFilter.correlate( Kernel.line( 1 ) ).apply(
+				Views.hyperSlice( ArrayImgs.doubles( 3 ), 0, 1 ) ), "no axes", "at least one axis" );
+	}
+
+	@Test
 	void nullArguments()
 	{
 		final LinearFilter f = LinearFilter.correlate( box );
