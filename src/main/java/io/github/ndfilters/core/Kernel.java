@@ -187,14 +187,24 @@ public final class Kernel
 	}
 
 	/**
-	 * @return this kernel divided by its sum, or this kernel itself if the sum
-	 *         is zero (check {@link #sum()} to tell the user)
+	 * @return {@code true} if the weights sum to zero up to the rounding error
+	 *         of adding them up, as for {@code 0.1 0.2 -0.3}
+	 */
+	public boolean sumsToZero()
+	{
+		// NB: such a sum is tiny but rarely exactly 0; dividing by it would blow the weights up.
+		return Math.abs( sum() ) <= weights.length * Math.ulp( 1.0 ) * absoluteSum();
+	}
+
+	/**
+	 * @return this kernel divided by its sum, or this kernel itself if it
+	 *         {@link #sumsToZero()} (check that to tell the user)
 	 */
 	public Kernel normalized()
 	{
-		final double s = sum();
-		if ( s == 0 )
+		if ( sumsToZero() )
 			return this;
+		final double s = sum();
 		final double[] w = new double[ weights.length ];
 		for ( int i = 0; i < w.length; i++ )
 			w[ i ] = weights[ i ] / s;

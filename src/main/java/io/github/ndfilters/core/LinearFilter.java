@@ -168,6 +168,7 @@ public final class LinearFilter
 	public < T extends NativeType< T > & RealType< T > > RandomAccessibleInterval< T >
 			applyKeepingType( final RandomAccessibleInterval< T > source )
 	{
+		require( source, "Give a source image." );
 		return applyAs( source, source.getType().createVariable() );
 	}
 
@@ -262,7 +263,7 @@ public final class LinearFilter
 		Kernel k = kernel;
 		if ( normalize )
 		{
-			if ( k.sum() == 0 )
+			if ( k.sumsToZero() )
 				monitor.warn( "The kernel sums to zero, so it cannot be normalised; "
 						+ "it is used as it is." );
 			k = k.normalized();

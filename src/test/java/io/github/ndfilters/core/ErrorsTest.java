@@ -136,6 +136,8 @@ class ErrorsTest
 		requests.put( "method", () -> f.method( null ) );
 		requests.put( "source of apply", () -> f.apply( null ) );
 		requests.put( "source of applyAsDouble", () -> f.applyAsDouble( null ) );
+		requests.put( "source of applyKeepingType", () -> f.applyKeepingType(
+				( RandomAccessibleInterval< FloatType > ) null ) );
 		requests.put( "source of applyAs", () -> f.applyAs( null, new FloatType() ) );
 		requests.put( "type of applyAs", () -> f.applyAs( image, ( FloatType ) null ) );
 		requests.put( "source of applyTo", () -> f.applyTo( null, ArrayImgs.floats( 4, 3 ) ) );
