@@ -173,6 +173,34 @@ class EdgeCasesTest
 				TestImages.values( identity.applyAs( image, new UnsignedByteType() ) ) );
 	}
 
+	/**
+	 * A NaN spoils exactly the outputs whose window covers it, also under a
+	 * zero weight (0 x NaN is NaN), and no other output.
+	 */
+	@Test
+	void nanSpoilsExactlyTheWindowsThatCoverIt()
+	{
+		final double nan = Double.NaN;
+		final double[] line = { 1, nan, 3, 4, 5, 6, 7, 8 };
+		final double[][] rows = new double[ 6 ][];
+		for ( int y = 0; y < rows.length; y++ )
+			rows[ y ] = y == 4 ? line : new double[] { 1, 2, 3, 4, 5, 6, 7, 8 };
+		final double[] image = Arrays.stream( rows ).flatMapToDouble( Arrays::stream ).toArray();
+		for ( final Method method : Method.values() )
+		{
+			final double[] out = TestImages.values( LinearFilter.correlate(
+					Kernel.line( 1, 0, 1 ) ).boundary( Boundary.ZERO ).method( method )
+					.applyAsDouble( ArrayImgs.doubles( image.clone(), 8, 6 ) ) );
+			for ( int y = 0; y < 6; y++ )
+			{
+				final double[] expected = y == 4 ? new double[] { nan, nan, nan, 8, 10, 12, 14, 7 }
+						: new double[] { 2, 4, 6, 8, 10, 12, 14, 7 };
+				assertArrayEquals( expected, Arrays.copyOfRange( out, 8 * y, 8 * y + 8 ),
+						method + " row " + y );
+			}
+		}
+	}
+
 	/** The weight index of the centre of a kernel, x fastest. */
 	private static int centreIndex( final Kernel k )
 	{
