@@ -46,7 +46,8 @@ public final class BoundaryConditions
 			throw new IllegalArgumentException( "Give at least one boundary mode." );
 		for ( final Boundary m : modes )
 			if ( m == null )
-				throw new IllegalArgumentException( "Give a boundary mode for every axis; one is missing (null)." );
+				throw new IllegalArgumentException(
+						"Give a boundary mode for every axis; one is missing (null)." );
 		// NB: an infinite value would turn every zero weight over the edge into NaN.
 		if ( !Double.isFinite( value ) )
 			throw new IllegalArgumentException( "The constant boundary value is " + value

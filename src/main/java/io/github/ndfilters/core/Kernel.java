@@ -98,7 +98,8 @@ public final class Kernel
 			dims[ d ] = ( int ) image.dimension( d );
 		}
 		if ( count > Integer.MAX_VALUE - 8 )
-			throw new IllegalArgumentException( "A kernel of " + count + " elements is too large." );
+			throw new IllegalArgumentException( "A kernel of " + count
+					+ " elements is too large." );
 		final double[] weights = new double[ ( int ) count ];
 		final Cursor< ? extends RealType< ? > > cursor = Views.flatIterable( image ).cursor();
 		for ( int i = 0; i < weights.length; i++ )

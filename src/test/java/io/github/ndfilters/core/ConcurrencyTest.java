@@ -38,7 +38,8 @@ class ConcurrencyTest
 
 		final RandomAccessibleInterval< ? extends RealType< ? > > image;
 
-		Job( final LinearFilter filter, final RandomAccessibleInterval< ? extends RealType< ? > > image )
+		Job( final LinearFilter filter,
+				final RandomAccessibleInterval< ? extends RealType< ? > > image )
 		{
 			this.filter = filter;
 			this.image = image;

@@ -146,7 +146,8 @@ class EdgeCasesTest
 									? v * centreWeight + CONSTANT * ( sum - centreWeight )
 									: v * sum;
 					final RandomAccessibleInterval< DoubleType > out = LinearFilter
-							.of( op, kernel ).boundary( BoundaryConditions.perAxis( CONSTANT, mode ) )
+							.of( op, kernel )
+							.boundary( BoundaryConditions.perAxis( CONSTANT, mode ) )
 							.applyAsDouble( ArrayImgs.doubles( new double[] { v }, 1, 1 ) );
 					assertArrayEquals( new long[] { 1, 1 }, out.dimensionsAsLongArray() );
 					assertEquals( expected, TestImages.values( out )[ 0 ], 1e-12,

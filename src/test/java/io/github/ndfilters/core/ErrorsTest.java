@@ -119,7 +119,8 @@ class ErrorsTest
 		assertRefused( () -> LinearFilter.correlate( box ).applyTo( empty,
 				ArrayImgs.doubles( 4, 3 ) ), "empty" );
 		assertRefused( () -> LinearFilter.correlate( Kernel.line( 1 ) ).apply(
-				Views.hyperSlice( ArrayImgs.doubles( 3 ), 0, 1 ) ), "no axes", "at least one axis" );
+				Views.hyperSlice( ArrayImgs.doubles( 3 ), 0, 1 ) ), "no axes",
+				"at least one axis" );
 	}
 
 	@Test
@@ -145,7 +146,8 @@ class ErrorsTest
 		requests.put( "source of outputInterval", () -> f.outputInterval( null ) );
 		requests.put( "weights", () -> Kernel.of( ( double[] ) null, 3 ) );
 		requests.put( "kernel sizes", () -> Kernel.of( new double[ 3 ], ( int[] ) null ) );
-		requests.put( "kernel image", () -> Kernel.of( ( RandomAccessibleInterval< FloatType > ) null ) );
+		requests.put( "kernel image",
+				() -> Kernel.of( ( RandomAccessibleInterval< FloatType > ) null ) );
 		requests.put( "centre", () -> box.withCentre( ( int[] ) null ) );
 		requests.put( "Filters image", () -> Filters.convolve( null, box, Boundary.ZERO ) );
 		for ( final Map.Entry< String, Executable > r : requests.entrySet() )

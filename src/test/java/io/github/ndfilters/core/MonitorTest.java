@@ -130,7 +130,8 @@ class MonitorTest
 			final AtomicLong writes = new AtomicLong();
 			assertThrows( CancellationException.class, () -> LinearFilter.convolve( KERNEL )
 					.method( method ).monitor( alwaysCanceled )
-					.applyTo( ArrayImgs.doubles( INPUT.clone(), DIMS ), countingTarget( writes ) ) );
+					.applyTo( ArrayImgs.doubles( INPUT.clone(), DIMS ),
+							countingTarget( writes ) ) );
 			assertEquals( 0, writes.get(), method + ": samples written after cancel" );
 		}
 	}

@@ -152,7 +152,8 @@ class RandomAgreementTest
 			modes = new Boundary[ shortcut ? 1 : 1 + r.nextInt( n ) ];
 			for ( int d = 0; d < modes.length; d++ )
 				modes[ d ] = all[ r.nextInt( all.length ) ];
-			value = shortcut ? 0 : r.nextInt( 4 ) == 0 ? 0 : Math.round( r.nextGaussian() * 40 ) / 4.0;
+			final boolean zeroValue = shortcut || r.nextInt( 4 ) == 0;
+			value = zeroValue ? 0 : Math.round( r.nextGaussian() * 40 ) / 4.0;
 
 			outputSize = OutputSize.values()[ r.nextInt( 3 ) ];
 			operation = r.nextBoolean() ? Operation.CORRELATE : Operation.CONVOLVE;
@@ -313,9 +314,11 @@ class RandomAgreementTest
 		@Override
 		public String toString()
 		{
-			return n + "-D " + Arrays.toString( dims ) + " " + TestImages.PIXEL_TYPE_NAMES[ pixelType ]
-					+ " " + container + ( container == TestImages.Container.CELL ? Arrays.toString(
-							cellSize ) : "" ) + " " + view + ", kernel " + Kernel.shape( kernelDims )
+			final String cells = container == TestImages.Container.CELL
+					? Arrays.toString( cellSize ) : "";
+			return n + "-D " + Arrays.toString( dims ) + " "
+					+ TestImages.PIXEL_TYPE_NAMES[ pixelType ] + " " + container + cells + " "
+					+ view + ", kernel " + Kernel.shape( kernelDims )
 					+ ( centre == null ? "" : " centre " + Arrays.toString( centre ) ) + ", "
 					+ operation.token() + " " + Arrays.toString( modes )
 					+ ( shortcut ? "" : " value " + value ) + ", " + outputSize.token() + " as "
