@@ -119,7 +119,8 @@ public final class Kernel
 			throw new IllegalArgumentException( "Give the centre, one index per kernel axis." );
 		if ( centre.length != dims.length )
 			throw new IllegalArgumentException( "The kernel has " + dims.length
-					+ " axes but the centre has " + centre.length + " coordinates." );
+					+ " axes but the centre has " + centre.length
+					+ " coordinates; give one index per axis." );
 		for ( int d = 0; d < dims.length; d++ )
 			if ( centre[ d ] < 0 || centre[ d ] >= dims[ d ] )
 				throw new IllegalArgumentException( "Centre " + Arrays.toString( centre )

@@ -81,6 +81,16 @@ class OracleTest
 			want[ i ] = expected[ i ];
 		assertNull( TestImages.compareFloat( want, TestImages.values( out ), 1e-5 * scale ) );
 		assertArrayEquals( inputCopy, input, "the input must not change" );
+
+		// The one-line entry points, with the kernel TIFF as an image, agree as well.
+		final RandomAccessibleInterval< FloatType > kernelImage = ArrayImgs.floats( kernelTiff,
+				longs( c.get( "kernel_dims_imglib2" ) ) );
+		final Boundary boundary = Boundary.fromToken( c.get( "boundary" ) );
+		final RandomAccessibleInterval< FloatType > viaFilters = op == Operation.CONVOLVE
+				? Filters.convolve( ArrayImgs.floats( input, dims ), kernelImage, boundary )
+				: Filters.correlate( ArrayImgs.floats( input, dims ), kernelImage, boundary );
+		assertNull( TestImages.compareFloat( want, TestImages.values( viaFilters ),
+				1e-5 * scale ), "via Filters" );
 	}
 
 	private static List< Map< String, String > > readManifest() throws IOException
