@@ -126,9 +126,41 @@ public final class LinearFilter
 				m == null ? FilterMonitor.NONE : m );
 	}
 
+	/**
+	 * @return the same filter with another operation, for comparing the two
+	 *         with every other setting kept
+	 */
+	public LinearFilter operation( final Operation op )
+	{
+		if ( op == null )
+			throw new IllegalArgumentException( "Give an operation." );
+		return new LinearFilter( op, kernel, boundary, outputSize, normalize, method, monitor );
+	}
+
 	public Operation operation()
 	{
 		return operation;
+	}
+
+	public BoundaryConditions boundaryConditions()
+	{
+		return boundary;
+	}
+
+	public OutputSize outputSize()
+	{
+		return outputSize;
+	}
+
+	/** @return whether the kernel is divided by its sum before use */
+	public boolean normalizes()
+	{
+		return normalize;
+	}
+
+	public Method method()
+	{
+		return method;
 	}
 
 	public Kernel kernel()

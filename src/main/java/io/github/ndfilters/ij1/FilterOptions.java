@@ -1,0 +1,170 @@
+package io.github.ndfilters.ij1;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import ij.Macro;
+import io.github.ndfilters.core.Boundary;
+import io.github.ndfilters.core.BoundaryConditions;
+import io.github.ndfilters.core.Kernel;
+import io.github.ndfilters.core.LinearFilter;
+import io.github.ndfilters.core.Method;
+import io.github.ndfilters.core.Operation;
+import io.github.ndfilters.core.OutputSize;
+import io.github.ndfilters.core.OutputType;
+
+/**
+ * The settings of the ImageJ 1.x commands, under the keys that macros use:
+ * {@code image}, {@code kernel}, {@code boundary}, {@code value},
+ * {@code output}, {@code type}, {@code normalize}, {@code center} and
+ * {@code method}. Every key but {@code kernel} has a default.
+ * <p>
+ * {@link #fromMacro} reads a macro's option string. A boolean may be written
+ * as a bare key, as ImageJ 1.x records it ({@code normalize}), or with a value,
+ * as Fiji records it ({@code normalize=true}); both mean the same.
+ * </p>
+ */
+public final class FilterOptions
+{
+	static final String[] OUTPUT_SIZES = { "same", "full", "valid" };
+
+	static final String[] TYPES = { OutputType.FLOAT32.token(), OutputType.INPUT.token() };
+
+	/** Bracketed values, removed before looking for bare keys inside them. */
+	private static final Pattern BRACKETS = Pattern.compile( "\\[[^\\]]*\\]" );
+
+	/** Title of the image to filter; {@code null} for the active image. */
+	final String image;
+
+	final String kernel;
+
+	final Boundary boundary;
+
+	final double value;
+
+	final OutputSize output;
+
+	final boolean keepType;
+
+	final boolean normalize;
+
+	final String center;
+
+	final Method method;
+
+	FilterOptions( final String image, final String kernel, final Boundary boundary,
+			final double value, final OutputSize output, final boolean keepType,
+			final boolean normalize, final String center, final Method method )
+	{
+		this.image = image;
+		this.kernel = kernel;
+		this.boundary = boundary;
+		this.value = value;
+		this.output = output;
+		this.keepType = keepType;
+		this.normalize = normalize;
+		this.center = center;
+		this.method = method;
+	}
+
+	/**
+	 * Reads a macro's option string, such as
+	 * {@code "image=cells.tif kernel=[1 2 1] boundary=mirror"}.
+	 *
+	 * @throws IllegalArgumentException
+	 *             for a missing kernel or a value that is not allowed, naming
+	 *             the allowed values
+	 */
+	public static FilterOptions fromMacro( final String options )
+	{
+		final String o = options == null ? "" : options;
+		final String image = Macro.getValue( o, "image", null );
+		final String kernel = Macro.getValue( o, "kernel", null );
+		if ( kernel == null )
+			throw new IllegalArgumentException( "The macro gives no kernel. Add kernel=[...] with"
+					+ " numbers, a preset such as kernel=sobel-x, or the title of an open image." );
+		final Boundary boundary = Boundary.fromToken( Macro.getValue( o, "boundary",
+				Boundary.SYMMETRIC.token() ) );
+		final String valueText = Macro.getValue( o, "value", "0" );
+		final double value;
+		try
+		{
+			value = Double.parseDouble( valueText );
+		}
+		catch ( final NumberFormatException e )
+		{
+			throw new IllegalArgumentException( "value=" + valueText + " is not a number. Give"
+					+ " the constant beyond the edge as a number, such as value=0." );
+		}
+		return new FilterOptions( image, kernel, boundary, value,
+				OutputSize.fromToken( Macro.getValue( o, "output", "same" ) ),
+				keepType( Macro.getValue( o, "type", OutputType.FLOAT32.token() ) ),
+				flag( o, "normalize" ), Macro.getValue( o, "center", "" ),
+				Method.fromToken( Macro.getValue( o, "method", Method.AUTO.token() ) ) );
+	}
+
+	/** @return {@code true} for type {@code input}, {@code false} for 32-bit */
+	static boolean keepType( final String type )
+	{
+		final OutputType t = OutputType.fromToken( type );
+		if ( t == OutputType.FLOAT64 )
+			throw new IllegalArgumentException( "ImageJ 1.x images hold at most 32-bit floats;"
+					+ " use type=32-bit or type=input." );
+		return t == OutputType.INPUT;
+	}
+
+	/**
+	 * Reads a boolean written either as a bare key or as {@code key=true} or
+	 * {@code key=false}.
+	 */
+	static boolean flag( final String options, final String key )
+	{
+		final String value = Macro.getValue( options, key, null );
+		if ( value == null )
+		{
+			final String outside = BRACKETS.matcher( options ).replaceAll( "[]" );
+			return Pattern.compile( "(^|\\s)" + key + "(\\s|$)" ).matcher( outside ).find();
+		}
+		switch ( value.trim().toLowerCase( Locale.ROOT ) )
+		{
+		case "true":
+			return true;
+		case "false":
+			return false;
+		default:
+			throw new IllegalArgumentException( key + "=" + value + " is not allowed; write "
+					+ key + "=true, " + key + "=false, or just " + key + " for true." );
+		}
+	}
+
+	/**
+	 * Builds the filter these options describe.
+	 *
+	 * @throws IllegalArgumentException
+	 *             if the kernel or the center cannot be read
+	 */
+	public LinearFilter filter( final Operation operation )
+	{
+		final Kernel k = KernelCenter.apply( KernelResolver.resolve( kernel ), center );
+		final BoundaryConditions edges = boundary == Boundary.CONSTANT
+				? BoundaryConditions.constant( value ) : BoundaryConditions.of( boundary );
+		return LinearFilter.of( operation, k ).boundary( edges ).outputSize( output )
+				.normalize( normalize ).method( method );
+	}
+
+	/** @return the title of the image to filter, or {@code null} for the active one */
+	public String image()
+	{
+		return image;
+	}
+
+	public String kernel()
+	{
+		return kernel;
+	}
+
+	public boolean keepType()
+	{
+		return keepType;
+	}
+}

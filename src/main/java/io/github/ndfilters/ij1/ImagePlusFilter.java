@@ -1,0 +1,237 @@
+package io.github.ndfilters.ij1;
+
+import java.awt.Color;
+import java.util.concurrent.CancellationException;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+import ij.process.LUT;
+import io.github.ndfilters.core.Boundary;
+import io.github.ndfilters.core.BoundaryConditions;
+import io.github.ndfilters.core.FilterMonitor;
+import io.github.ndfilters.core.LinearFilter;
+import io.github.ndfilters.core.OutputSize;
+import net.imglib2.FinalInterval;
+import net.imglib2.Interval;
+
+/**
+ * Applies a {@link LinearFilter} to an ImageJ 1.x image and returns the result
+ * as a new image.
+ * <p>
+ * The kernel's x, y, z and t axes meet the image's x, y, z and t axes; a
+ * kernel with fewer axes has size 1 on the rest, so a 2-D kernel filters each
+ * slice of a stack. Channels are never mixed: each channel, and each colour of
+ * an RGB image, is filtered on its own. The input is only read.
+ * </p>
+ *
+ * <pre>
+ * ImagePlus edges = ImagePlusFilter.apply( image,
+ * 		LinearFilter.convolve( Kernel.of( sobel, 3, 3 ) ), false, FilterMonitor.NONE );
+ * </pre>
+ *
+ * The result is 32-bit (RGB gives one 32-bit channel per colour) or, when the
+ * type is kept, of the input's type, rounded half away from zero and
+ * saturated. It keeps the calibration and the channel, slice and frame
+ * layout; for output sizes {@code full} and {@code valid} the sizes change and
+ * the calibration origin moves so that the result lines up with the input.
+ */
+public final class ImagePlusFilter
+{
+	private ImagePlusFilter()
+	{}
+
+	/**
+	 * @param image
+	 *            the image to filter; never changed
+	 * @param filter
+	 *            the filter; its own monitor is replaced by {@code monitor}
+	 * @param keepType
+	 *            {@code true} for a result of the input's type, {@code false}
+	 *            for 32-bit
+	 * @param monitor
+	 *            receives progress and warnings and may cancel; may be
+	 *            {@code null}
+	 * @return a new image, not shown
+	 * @throws CancellationException
+	 *             if the monitor canceled; no result is made
+	 * @throws IllegalArgumentException
+	 *             if the kernel does not fit the image
+	 */
+	public static ImagePlus apply( final ImagePlus image, final LinearFilter filter,
+			final boolean keepType, final FilterMonitor monitor )
+	{
+		if ( image == null || filter == null )
+			throw new IllegalArgumentException( "Give an image and a filter." );
+		final FilterMonitor m = monitor == null ? FilterMonitor.NONE : monitor;
+		final Interval out = filter.outputInterval( interval( image ) );
+		final int channels = ChannelView.channelCount( image );
+		final ResultPlanes planes = new ResultPlanes( kind( image, keepType ), channels, out );
+		for ( int c = 0; c < channels; c++ )
+		{
+			if ( m.isCanceled() )
+				throw new CancellationException( "The filter was canceled." );
+			filter.monitor( new ShareOfWork( m, c, channels ) )
+					.applyTo( ChannelView.of( image, c ), planes.view( c ) );
+		}
+		final boolean rgb = keepType && image.getBitDepth() == 24;
+		final ImageStack stack = rgb ? planes.toRgbStack() : planes.toStack();
+		if ( filter.outputSize() == OutputSize.SAME )
+			copySliceLabels( image, stack, rgb ? image.getNChannels() : channels,
+					image.getBitDepth() == 24 && !rgb );
+		final ImagePlus result = new ImagePlus( title( image, filter ), stack );
+		final int resultChannels = rgb ? image.getNChannels() : channels;
+		result.setDimensions( resultChannels, planes.slices, planes.frames );
+		result.setCalibration( calibration( image, out, keepType ) );
+		return display( image, result, planes, rgb );
+	}
+
+	/** @return the 4-D interval (x, y, z, t) of one channel of the image */
+	static Interval interval( final ImagePlus image )
+	{
+		return new FinalInterval( image.getWidth(), image.getHeight(), image.getNSlices(),
+				image.getNFrames() );
+	}
+
+	/**
+	 * Gives each plane of a result of the input's size the label of the input
+	 * plane it came from.
+	 *
+	 * @param perColour
+	 *            whether each RGB colour became a channel of its own
+	 */
+	private static void copySliceLabels( final ImagePlus image, final ImageStack stack,
+			final int channels, final boolean perColour )
+	{
+		final ImageStack input = image.getStack();
+		if ( input.isVirtual() )
+			return; // NB: a virtual stack's labels may mean reading every file once more.
+		for ( int n = 1; n <= stack.getSize(); n++ )
+		{
+			final int c = ( n - 1 ) % channels;
+			final int zt = ( n - 1 ) / channels;
+			final int z = zt % image.getNSlices() + 1;
+			final int t = zt / image.getNSlices() + 1;
+			final int from = image.getStackIndex( perColour ? c / 3 + 1 : c + 1, z, t );
+			stack.setSliceLabel( input.getSliceLabel( from ), n );
+		}
+	}
+
+	private static ResultPlanes.Kind kind( final ImagePlus image, final boolean keepType )
+	{
+		if ( !keepType )
+			return ResultPlanes.Kind.FLOAT;
+		switch ( image.getBitDepth() )
+		{
+		case 8:
+		case 24:
+			return ResultPlanes.Kind.BYTE;
+		case 16:
+			return ResultPlanes.Kind.SHORT;
+		default:
+			return ResultPlanes.Kind.FLOAT;
+		}
+	}
+
+	/** A title such as {@code Convolve of cells.tif (symmetric)}. */
+	static String title( final ImagePlus image, final LinearFilter filter )
+	{
+		final String op = filter.operation().token();
+		final StringBuilder sb = new StringBuilder();
+		sb.append( Character.toUpperCase( op.charAt( 0 ) ) ).append( op.substring( 1 ) );
+		sb.append( " of " ).append( image.getTitle() ).append( " (" );
+		sb.append( describe( filter.boundaryConditions() ) );
+		if ( filter.outputSize() != OutputSize.SAME )
+			sb.append( ", " ).append( filter.outputSize().token() );
+		if ( filter.normalizes() )
+			sb.append( ", normalized" );
+		return sb.append( ")" ).toString();
+	}
+
+	private static String describe( final BoundaryConditions boundary )
+	{
+		final Boundary mode = boundary.mode( 0 );
+		if ( mode != Boundary.CONSTANT )
+			return mode.token();
+		final double v = boundary.value();
+		return "constant " + ( v == Math.rint( v ) && Math.abs( v ) < 1e15
+				? Long.toString( ( long ) v ) : Double.toString( v ) );
+	}
+
+	/**
+	 * The input's calibration, with the origin moved by the output's min so
+	 * that a {@code full} or {@code valid} result lies over the input. A 32-bit
+	 * result holds filtered raw values, so it gets no value calibration.
+	 */
+	static Calibration calibration( final ImagePlus image, final Interval out,
+			final boolean keepType )
+	{
+		final Calibration cal = image.getCalibration().copy();
+		cal.xOrigin -= out.min( 0 );
+		cal.yOrigin -= out.min( 1 );
+		cal.zOrigin -= out.min( 2 );
+		if ( !keepType )
+			cal.disableDensityCalibration();
+		return cal;
+	}
+
+	/** Composite mode, lookup tables and display ranges that suit the result. */
+	private static ImagePlus display( final ImagePlus image, final ImagePlus result,
+			final ResultPlanes planes, final boolean rgb )
+	{
+		if ( rgb )
+			return result;
+		final int channels = result.getNChannels();
+		if ( result.getStackSize() > 1 && ( channels > 1 || result.getNFrames() > 1 ) )
+			result.setOpenAsHyperStack( true );
+		if ( channels == 1 )
+		{
+			final LUT lut = image.getBitDepth() == 24 ? null : image.getProcessor().getLut();
+			if ( lut != null )
+				result.getProcessor().setLut( lut );
+			setRange( result, planes, 0 );
+			return result;
+		}
+		final int mode = image.getBitDepth() == 24 ? CompositeImage.COMPOSITE
+				: image.isComposite() ? ( ( CompositeImage ) image ).getMode()
+						: CompositeImage.GRAYSCALE;
+		final CompositeImage composite = new CompositeImage( result, mode );
+		for ( int c = 0; c < channels; c++ )
+		{
+			final double[] range = range( planes, c );
+			composite.setChannelLut( channelLut( image, c ), c + 1 );
+			composite.setPosition( c + 1, 1, 1 );
+			composite.setDisplayRange( range[ 0 ], range[ 1 ] );
+		}
+		composite.setPosition( 1, 1, 1 );
+		return composite;
+	}
+
+	private static LUT channelLut( final ImagePlus image, final int c )
+	{
+		if ( image.getBitDepth() == 24 )
+		{
+			final Color[] colours = { Color.RED, Color.GREEN,
+					Color.BLUE };
+			return LUT.createLutFromColor( colours[ c % 3 ] );
+		}
+		if ( image.isComposite() )
+			return ( ( CompositeImage ) image ).getChannelLut( c + 1 );
+		return LUT.createLutFromColor( Color.WHITE );
+	}
+
+	private static void setRange( final ImagePlus result, final ResultPlanes planes,
+			final int channel )
+	{
+		final double[] range = range( planes, channel );
+		result.setDisplayRange( range[ 0 ], range[ 1 ] );
+	}
+
+	private static double[] range( final ResultPlanes planes, final int channel )
+	{
+		if ( planes.kind == ResultPlanes.Kind.BYTE )
+			return new double[] { 0, 255 };
+		return planes.range( channel );
+	}
+}

@@ -1,0 +1,67 @@
+package io.github.ndfilters.ij1;
+
+import ij.ImagePlus;
+import io.github.ndfilters.core.Kernel;
+import io.github.ndfilters.kernel.KernelPresets;
+import io.github.ndfilters.kernel.KernelText;
+
+/**
+ * Reads the {@code kernel} field of the commands, which may be the title of an
+ * open image, a preset or kernel text, tried in that order:
+ * <ol>
+ * <li>the exact title of an open image (so an image called {@code box 3}
+ * wins over the preset), read by {@link ImagePlusKernels#fromImage};</li>
+ * <li>a preset of {@link KernelPresets}, such as {@code gaussian 2};</li>
+ * <li>kernel text for {@link KernelText#parse}, such as
+ * {@code "1 2 1\n2 4 2\n1 2 1"}.</li>
+ * </ol>
+ *
+ * <pre>
+ * Kernel k = KernelResolver.resolve( "sobel-x" );
+ * </pre>
+ */
+public final class KernelResolver
+{
+	private KernelResolver()
+	{}
+
+	/**
+	 * @param kernelField
+	 *            the title of an open image, a preset, or kernel text
+	 * @return the kernel it names
+	 * @throws IllegalArgumentException
+	 *             saying what is wrong and what the field accepts
+	 */
+	public static Kernel resolve( final String kernelField )
+	{
+		if ( kernelField == null || kernelField.trim().isEmpty() )
+			throw new IllegalArgumentException( "No kernel was given. Type its numbers (one line"
+					+ " per row, a blank line between z planes), a preset such as "
+					+ KernelPresets.summary() + ", or the title of an open image." );
+		final ImagePlus image = OpenImages.withTitle( kernelField );
+		if ( image != null )
+			return ImagePlusKernels.fromImage( image );
+		final Kernel preset = KernelPresets.find( kernelField ).orElse( null );
+		if ( preset != null )
+			return preset;
+		try
+		{
+			return KernelText.parse( kernelField );
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			if ( !looksLikeWords( kernelField ) )
+				throw e;
+			throw new IllegalArgumentException( "The kernel '" + kernelField.trim()
+					+ "' is not the title of an open image, nor a preset (" + KernelPresets
+							.summary() + "), nor numbers. Open the kernel image first, or check"
+					+ " the spelling (titles are case-sensitive).", e );
+		}
+	}
+
+	/** @return whether the text has letters that no number would hold */
+	private static boolean looksLikeWords( final String text )
+	{
+		return text.matches( "(?s).*[A-DF-Za-df-z_].*" );
+	}
+}

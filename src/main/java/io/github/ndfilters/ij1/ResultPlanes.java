@@ -1,0 +1,199 @@
+package io.github.ndfilters.ij1;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.ImageStack;
+import net.imglib2.Interval;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+/**
+ * The pixel arrays of a result, allocated once and written by the filter
+ * through 4-D views (x, y, z, t) whose min is the output interval's min, so
+ * that the finished arrays become the planes of the result's
+ * {@link ImageStack} without another copy.
+ */
+final class ResultPlanes
+{
+	/** The pixel type of the arrays. */
+	enum Kind
+	{
+		BYTE, SHORT, FLOAT
+	}
+
+	final Kind kind;
+
+	final Interval interval;
+
+	final int width;
+
+	final int height;
+
+	final int slices;
+
+	final int frames;
+
+	/** {@code planes[ channel ][ z + slices * t ]} */
+	final Object[][] planes;
+
+	ResultPlanes( final Kind kind, final int channels, final Interval interval )
+	{
+		this.kind = kind;
+		this.interval = interval;
+		width = size( interval, 0 );
+		height = size( interval, 1 );
+		slices = size( interval, 2 );
+		frames = size( interval, 3 );
+		if ( ( long ) width * height > Integer.MAX_VALUE - 8 )
+			throw new IllegalArgumentException( "A result plane of " + width + " x " + height
+					+ " pixels is too large for ImageJ; use output size 'same' or a smaller"
+					+ " image." );
+		final int area = width * height;
+		planes = new Object[ channels ][ slices * frames ];
+		for ( final Object[] channel : planes )
+			for ( int p = 0; p < channel.length; p++ )
+				channel[ p ] = kind == Kind.BYTE ? new byte[ area ]
+						: kind == Kind.SHORT ? new short[ area ] : new float[ area ];
+	}
+
+	int channels()
+	{
+		return planes.length;
+	}
+
+	/** @return a writable view of one channel, placed at the output interval */
+	RandomAccessibleInterval< ? extends RealType< ? > > view( final int channel )
+	{
+		final List< RandomAccessibleInterval< ? extends RealType< ? > > > volumes =
+				new ArrayList<>( frames );
+		for ( int t = 0; t < frames; t++ )
+			volumes.add( volume( channel, t ) );
+		return Views.translate( stack( volumes ), interval.minAsLongArray() );
+	}
+
+	private RandomAccessibleInterval< ? extends RealType< ? > > volume( final int channel,
+			final int t )
+	{
+		final Object[] channelPlanes = planes[ channel ];
+		final int from = slices * t;
+		switch ( kind )
+		{
+		case BYTE:
+		{
+			final List< RandomAccessibleInterval< UnsignedByteType > > l = new ArrayList<>();
+			for ( int z = 0; z < slices; z++ )
+				l.add( ArrayImgs.unsignedBytes( ( byte[] ) channelPlanes[ from + z ], width,
+						height ) );
+			return Views.stack( l );
+		}
+		case SHORT:
+		{
+			final List< RandomAccessibleInterval< UnsignedShortType > > l = new ArrayList<>();
+			for ( int z = 0; z < slices; z++ )
+				l.add( ArrayImgs.unsignedShorts( ( short[] ) channelPlanes[ from + z ], width,
+						height ) );
+			return Views.stack( l );
+		}
+		default:
+		{
+			final List< RandomAccessibleInterval< FloatType > > l = new ArrayList<>();
+			for ( int z = 0; z < slices; z++ )
+				l.add( ArrayImgs.floats( ( float[] ) channelPlanes[ from + z ], width, height ) );
+			return Views.stack( l );
+		}
+		}
+	}
+
+	@SuppressWarnings( { "unchecked", "rawtypes" } )
+	private static RandomAccessibleInterval< ? extends RealType< ? > > stack(
+			final List< RandomAccessibleInterval< ? extends RealType< ? > > > volumes )
+	{
+		// NB: every volume has the same pixel type; the raw list only satisfies the compiler.
+		return Views.stack( ( List ) volumes );
+	}
+
+	/**
+	 * @return the planes in ImageJ's order (channel fastest, then z, then t)
+	 */
+	ImageStack toStack()
+	{
+		final ImageStack stack = new ImageStack( width, height );
+		for ( int p = 0; p < slices * frames; p++ )
+			for ( final Object[] channel : planes )
+				stack.addSlice( null, channel[ p ] );
+		return stack;
+	}
+
+	/**
+	 * Packs the byte planes of channels {@code 3c, 3c + 1, 3c + 2} as red,
+	 * green and blue into RGB planes.
+	 */
+	ImageStack toRgbStack()
+	{
+		final ImageStack stack = new ImageStack( width, height );
+		final int area = width * height;
+		for ( int p = 0; p < slices * frames; p++ )
+			for ( int c = 0; c < planes.length; c += 3 )
+			{
+				final byte[] r = ( byte[] ) planes[ c ][ p ];
+				final byte[] g = ( byte[] ) planes[ c + 1 ][ p ];
+				final byte[] b = ( byte[] ) planes[ c + 2 ][ p ];
+				final int[] rgb = new int[ area ];
+				for ( int i = 0; i < area; i++ )
+					rgb[ i ] = 0xff000000 | ( r[ i ] & 0xff ) << 16 | ( g[ i ] & 0xff ) << 8
+							| b[ i ] & 0xff;
+				stack.addSlice( null, rgb );
+				planes[ c ][ p ] = planes[ c + 1 ][ p ] = planes[ c + 2 ][ p ] = null;
+			}
+		return stack;
+	}
+
+	/** @return the smallest and largest finite value of a channel, or 0, 0 */
+	double[] range( final int channel )
+	{
+		double min = Double.POSITIVE_INFINITY;
+		double max = Double.NEGATIVE_INFINITY;
+		for ( final Object plane : planes[ channel ] )
+		{
+			final int n = width * height;
+			for ( int i = 0; i < n; i++ )
+			{
+				final double v = value( plane, i );
+				if ( v < min )
+					min = v;
+				if ( v > max )
+					max = v;
+			}
+		}
+		return min <= max ? new double[] { min, max } : new double[] { 0, 0 };
+	}
+
+	private double value( final Object plane, final int i )
+	{
+		switch ( kind )
+		{
+		case BYTE:
+			return ( ( byte[] ) plane )[ i ] & 0xff;
+		case SHORT:
+			return ( ( short[] ) plane )[ i ] & 0xffff;
+		default:
+			final float f = ( ( float[] ) plane )[ i ];
+			return Float.isFinite( f ) ? f : Double.NaN;
+		}
+	}
+
+	private static int size( final Interval interval, final int d )
+	{
+		final long size = interval.dimension( d );
+		if ( size > Integer.MAX_VALUE )
+			throw new IllegalArgumentException( "The result would be " + size
+					+ " pixels long on axis " + d + ", too long for ImageJ." );
+		return ( int ) size;
+	}
+}

@@ -1,0 +1,69 @@
+package io.github.ndfilters.ij1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.ndfilters.core.Boundary;
+import io.github.ndfilters.core.Method;
+import io.github.ndfilters.core.OutputSize;
+
+public class FilterOptionsTest
+{
+	@Test
+	public void defaultsNeedNoKey()
+	{
+		final FilterOptions o = FilterOptions.fromMacro( "kernel=[1 2 1] " );
+		assertNull( o.image );
+		assertEquals( "1 2 1", o.kernel );
+		assertEquals( Boundary.SYMMETRIC, o.boundary );
+		assertEquals( OutputSize.SAME, o.output );
+		assertFalse( o.keepType );
+		assertFalse( o.normalize );
+		assertEquals( "", o.center );
+		assertEquals( Method.AUTO, o.method );
+	}
+
+	@Test
+	public void readsAFullyRecordedLineWithAnEmptyCenter()
+	{
+		// As ImageJ 1.x records the dialog: every field, booleans bare, empty strings empty.
+		final FilterOptions o = FilterOptions.fromMacro( "image=[my cells.tif] kernel=[1 2\n3 4]"
+				+ " boundary=constant value=2.5 output=valid type=input normalize center="
+				+ " method=direct " );
+		assertEquals( "my cells.tif", o.image );
+		assertEquals( "1 2\n3 4", o.kernel );
+		assertEquals( Boundary.CONSTANT, o.boundary );
+		assertEquals( 2.5, o.value );
+		assertEquals( OutputSize.VALID, o.output );
+		assertTrue( o.keepType );
+		assertTrue( o.normalize );
+		assertEquals( "", o.center.trim() );
+		assertEquals( Method.DIRECT, o.method );
+	}
+
+	@Test
+	public void bareKeyInsideABracketedValueIsNotAFlag()
+	{
+		assertFalse( FilterOptions.fromMacro( "image=[normalize me] kernel=[1]" ).normalize );
+		assertTrue( FilterOptions.fromMacro( "kernel=[1] normalize=TRUE" ).normalize );
+	}
+
+	@Test
+	public void badValuesNameWhatIsAllowed()
+	{
+		final String type = assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1] type=64-bit" ) ).getMessage();
+		assertTrue( type.contains( "32-bit" ), type );
+		final String output = assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1] output=big" ) ).getMessage();
+		assertTrue( output.contains( "same" ) && output.contains( "valid" ), output );
+		final String value = assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1] value=abc" ) ).getMessage();
+		assertTrue( value.contains( "value=abc" ), value );
+	}
+}
