@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -127,75 +126,95 @@ class MonitorTest
 		};
 		for ( final Method method : Method.values() )
 		{
-			final AtomicLong writes = new AtomicLong();
+			final WriteCounter counter = new WriteCounter( Long.MAX_VALUE );
 			assertThrows( CancellationException.class, () -> LinearFilter.convolve( KERNEL )
 					.method( method ).monitor( alwaysCanceled )
-					.applyTo( ArrayImgs.doubles( INPUT.clone(), DIMS ),
-							countingTarget( writes ) ) );
-			assertEquals( 0, writes.get(), method + ": samples written after cancel" );
+					.applyTo( ArrayImgs.doubles( INPUT.clone(), DIMS ), counter.target() ) );
+			assertEquals( 0, counter.writes.get(), method + ": samples written after cancel" );
 		}
 	}
 
 	/**
-	 * The flag is raised from another thread in the middle of a run; after
-	 * that, each worker may finish little more than the line it is on.
+	 * The flag goes up at a given sample written, wherever the engine is in
+	 * its work; after that, each worker may finish little more than the line
+	 * it is on.
 	 */
 	@Test
 	void cancelingStopsWithinABoundedAmountOfWork()
 	{
 		final long total = Intervals.numElements( DIMS );
 		final long lineLength = DIMS[ 0 ];
+		// NB: not on a line or block boundary, so polling only between blocks shows up.
+		final long cancelAt = total * 3 / 10 + 37;
 		for ( final int threads : new int[] { 1, 2, 4 } )
 			for ( final Method method : Method.values() )
 			{
-				final AtomicLong writes = new AtomicLong();
-				final AtomicLong writesWhenCanceled = new AtomicLong( -1 );
-				final AtomicBoolean canceled = new AtomicBoolean();
-				final FilterMonitor cancelMidway = new FilterMonitor()
+				final WriteCounter counter = new WriteCounter( cancelAt );
+				final FilterMonitor monitor = new FilterMonitor()
 				{
 					@Override
 					public boolean isCanceled()
 					{
-						// Cancel once a quarter of the image is written.
-						if ( !canceled.get() && writes.get() >= total / 4
-								&& canceled.compareAndSet( false, true ) )
-							writesWhenCanceled.set( writes.get() );
-						return canceled.get();
+						return counter.canceled;
 					}
 				};
 				assertThrows( CancellationException.class,
 						() -> Parallelization.runWithNumThreads( threads,
 								() -> LinearFilter.convolve( KERNEL ).method( method )
-										.monitor( cancelMidway ).applyTo(
+										.monitor( monitor ).applyTo(
 												ArrayImgs.doubles( INPUT.clone(), DIMS ),
-												countingTarget( writes ) ) ) );
-				final long afterCancel = writes.get() - writesWhenCanceled.get();
-				assertTrue( writesWhenCanceled.get() >= 0, "the monitor was never polled" );
+												counter.target() ) ) );
+				final long afterCancel = counter.writes.get() - cancelAt;
 				assertTrue( afterCancel <= 4 * threads * lineLength, threads + " threads, "
 						+ method + ": " + afterCancel + " samples were written after the cancel ("
-						+ writesWhenCanceled.get() + " before, " + total + " in all)" );
+						+ cancelAt + " before, " + total + " in all)" );
 			}
 	}
 
-	/** A float target that counts every sample written into it. */
-	private static RandomAccessibleInterval< FloatType > countingTarget( final AtomicLong writes )
+	/**
+	 * Counts the samples written into its float target and raises a cancel
+	 * flag when the count reaches a given number.
+	 */
+	private static final class WriteCounter
 	{
-		final SamplerConverter< FloatType, FloatType > counting = sampler -> new FloatType(
-				new CountingAccess( sampler, writes ) );
-		return Converters.convert( ( RandomAccessibleInterval< FloatType > ) ArrayImgs.floats(
-				DIMS ), counting );
+		final AtomicLong writes = new AtomicLong();
+
+		final long cancelAt;
+
+		volatile boolean canceled;
+
+		WriteCounter( final long cancelAt )
+		{
+			this.cancelAt = cancelAt;
+		}
+
+		void written()
+		{
+			if ( writes.incrementAndGet() == cancelAt )
+				canceled = true;
+		}
+
+		RandomAccessibleInterval< FloatType > target()
+		{
+			final SamplerConverter< FloatType, FloatType > counting = sampler -> new FloatType(
+					new CountingAccess( sampler, this ) );
+			return Converters.convert( ( RandomAccessibleInterval< FloatType > ) ArrayImgs
+					.floats( DIMS ), counting );
+		}
 	}
 
+	/** Passes reads and writes to the sample underneath, counting the writes. */
 	private static final class CountingAccess implements FloatAccess
 	{
 		private final Sampler< ? extends FloatType > sampler;
 
-		private final AtomicLong writes;
+		private final WriteCounter counter;
 
-		CountingAccess( final Sampler< ? extends FloatType > sampler, final AtomicLong writes )
+		CountingAccess( final Sampler< ? extends FloatType > sampler,
+				final WriteCounter counter )
 		{
 			this.sampler = sampler;
-			this.writes = writes;
+			this.counter = counter;
 		}
 
 		@Override
@@ -207,7 +226,7 @@ class MonitorTest
 		@Override
 		public void setValue( final int index, final float value )
 		{
-			writes.incrementAndGet();
+			counter.written();
 			sampler.get().set( value );
 		}
 	}
