@@ -42,13 +42,16 @@ public final class BoundaryConditions
 	 */
 	public static BoundaryConditions perAxis( final double value, final Boundary... modes )
 	{
-		if ( modes.length == 0 )
+		if ( modes == null || modes.length == 0 )
 			throw new IllegalArgumentException( "Give at least one boundary mode." );
 		for ( final Boundary m : modes )
 			if ( m == null )
-				throw new IllegalArgumentException( "A boundary mode is missing (null)." );
-		if ( Double.isNaN( value ) )
-			throw new IllegalArgumentException( "The constant boundary value must be a number." );
+				throw new IllegalArgumentException(
+						"Give a boundary mode for every axis; one is missing (null)." );
+		// NB: an infinite value would turn every zero weight over the edge into NaN.
+		if ( !Double.isFinite( value ) )
+			throw new IllegalArgumentException( "The constant boundary value is " + value
+					+ "; give a finite number." );
 		return new BoundaryConditions( modes.clone(), value );
 	}
 

@@ -61,8 +61,15 @@ final class DirectCorrelator
 				return;
 			}
 			if ( !correlateSlab( source, boundary, kernel, target, slab, monitor ) )
+			{
 				canceled.set( true );
-			monitor.progress( done.incrementAndGet() / ( double ) slabs.size() );
+				return;
+			}
+			// NB: counting and reporting under one lock keeps the fractions rising.
+			synchronized ( done )
+			{
+				monitor.progress( done.incrementAndGet() / ( double ) slabs.size() );
+			}
 		} );
 		if ( canceled.get() )
 			throw new CancellationException( "The filter was canceled." );

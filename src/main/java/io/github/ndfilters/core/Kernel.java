@@ -50,8 +50,10 @@ public final class Kernel
 	 */
 	public static Kernel of( final double[] weights, final int... dims )
 	{
-		if ( dims.length == 0 )
-			throw new IllegalArgumentException( "A kernel needs at least one axis." );
+		if ( weights == null )
+			throw new IllegalArgumentException( "Give the kernel weights." );
+		if ( dims == null || dims.length == 0 )
+			throw new IllegalArgumentException( "Give the kernel size, one number per axis." );
 		long count = 1;
 		for ( final int d : dims )
 		{
@@ -65,8 +67,8 @@ public final class Kernel
 					+ count + " weights, got " + weights.length + "." );
 		for ( int i = 0; i < weights.length; i++ )
 			if ( !Double.isFinite( weights[ i ] ) )
-				throw new IllegalArgumentException( "Kernel weight " + ( i + 1 ) + " is "
-						+ weights[ i ] + "; every weight must be a finite number." );
+				throw new IllegalArgumentException( "The kernel weight at " + position( i, dims )
+						+ " is " + weights[ i ] + "; replace it by a finite number." );
 		final int[] centre = new int[ dims.length ];
 		for ( int d = 0; d < dims.length; d++ )
 			centre[ d ] = dims[ d ] / 2;
@@ -85,6 +87,8 @@ public final class Kernel
 	 */
 	public static Kernel of( final RandomAccessibleInterval< ? extends RealType< ? > > image )
 	{
+		if ( image == null )
+			throw new IllegalArgumentException( "Give a kernel image." );
 		final long count = Intervals.numElements( image );
 		final int[] dims = new int[ image.numDimensions() ];
 		for ( int d = 0; d < dims.length; d++ )
@@ -94,7 +98,8 @@ public final class Kernel
 			dims[ d ] = ( int ) image.dimension( d );
 		}
 		if ( count > Integer.MAX_VALUE - 8 )
-			throw new IllegalArgumentException( "A kernel of " + count + " elements is too large." );
+			throw new IllegalArgumentException( "A kernel of " + count
+					+ " elements is too large." );
 		final double[] weights = new double[ ( int ) count ];
 		final Cursor< ? extends RealType< ? > > cursor = Views.flatIterable( image ).cursor();
 		for ( int i = 0; i < weights.length; i++ )
@@ -110,9 +115,12 @@ public final class Kernel
 	 */
 	public Kernel withCentre( final int... centre )
 	{
+		if ( centre == null )
+			throw new IllegalArgumentException( "Give the centre, one index per kernel axis." );
 		if ( centre.length != dims.length )
 			throw new IllegalArgumentException( "The kernel has " + dims.length
-					+ " axes but the centre has " + centre.length + " coordinates." );
+					+ " axes but the centre has " + centre.length
+					+ " coordinates; give one index per axis." );
 		for ( int d = 0; d < dims.length; d++ )
 			if ( centre[ d ] < 0 || centre[ d ] >= dims[ d ] )
 				throw new IllegalArgumentException( "Centre " + Arrays.toString( centre )
@@ -181,14 +189,24 @@ public final class Kernel
 	}
 
 	/**
-	 * @return this kernel divided by its sum, or this kernel itself if the sum
-	 *         is zero (check {@link #sum()} to tell the user)
+	 * @return {@code true} if the weights sum to zero up to the rounding error
+	 *         of adding them up, as for {@code 0.1 0.2 -0.3}
+	 */
+	public boolean sumsToZero()
+	{
+		// NB: such a sum is tiny but rarely exactly 0; dividing by it would blow the weights up.
+		return Math.abs( sum() ) <= weights.length * Math.ulp( 1.0 ) * absoluteSum();
+	}
+
+	/**
+	 * @return this kernel divided by its sum, or this kernel itself if it
+	 *         {@link #sumsToZero()} (check that to tell the user)
 	 */
 	public Kernel normalized()
 	{
-		final double s = sum();
-		if ( s == 0 )
+		if ( sumsToZero() )
 			return this;
+		final double s = sum();
 		final double[] w = new double[ weights.length ];
 		for ( int i = 0; i < w.length; i++ )
 			w[ i ] = weights[ i ] / s;
@@ -248,6 +266,19 @@ public final class Kernel
 	public String toString()
 	{
 		return "Kernel " + shape( dims ) + ", centre " + Arrays.toString( centre );
+	}
+
+	/** @return the position of the weight with this index, as {@code (x, y, ...)} */
+	private static String position( final int index, final int[] dims )
+	{
+		final StringBuilder sb = new StringBuilder( "(" );
+		int rest = index;
+		for ( int d = 0; d < dims.length; d++ )
+		{
+			sb.append( d == 0 ? "" : ", " ).append( rest % dims[ d ] );
+			rest /= dims[ d ];
+		}
+		return sb.append( ")" ).toString();
 	}
 
 	static String shape( final int[] dims )

@@ -3,6 +3,7 @@ package io.github.ndfilters.core;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
+import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
@@ -90,12 +91,15 @@ public final class LinearFilter
 
 	public LinearFilter boundary( final BoundaryConditions conditions )
 	{
+		require( conditions, "Give the boundary conditions." );
 		return new LinearFilter( operation, kernel, conditions, outputSize, normalize, method,
 				monitor );
 	}
 
 	public LinearFilter outputSize( final OutputSize size )
 	{
+		require( size, "Give an output size: " + OutputSize.SAME.token() + ", "
+				+ OutputSize.FULL.token() + " or " + OutputSize.VALID.token() + "." );
 		return new LinearFilter( operation, kernel, boundary, size, normalize, method, monitor );
 	}
 
@@ -112,6 +116,7 @@ public final class LinearFilter
 
 	public LinearFilter method( final Method m )
 	{
+		require( m, "Give a method, for example " + Method.AUTO.token() + "." );
 		return new LinearFilter( operation, kernel, boundary, outputSize, normalize, m, monitor );
 	}
 
@@ -171,7 +176,10 @@ public final class LinearFilter
 	 */
 	public Interval outputInterval( final Interval source )
 	{
-		return outputSize.outputInterval( source, correlationKernel( source.numDimensions() ) );
+		requireSourceWithSamples( source );
+		// NB: normalising changes no size or centre, so the kernel is not normalised here.
+		return outputSize.outputInterval( source, operation.asCorrelation( kernel )
+				.withDimensions( source.numDimensions() ) );
 	}
 
 	/** @return the result as 32-bit floats */
@@ -192,21 +200,29 @@ public final class LinearFilter
 	public < T extends NativeType< T > & RealType< T > > RandomAccessibleInterval< T >
 			applyKeepingType( final RandomAccessibleInterval< T > source )
 	{
+		require( source, "Give a source image." );
 		return applyAs( source, source.getType().createVariable() );
 	}
 
 	/**
 	 * @return the result in the given pixel type; integer types are rounded
 	 *         half away from zero and saturated
+	 * @throws IllegalArgumentException
+	 *             if the result and working buffers would not fit into the
+	 *             memory Java can still use (checked before allocating)
 	 */
 	public < T extends NativeType< T > & RealType< T > > RandomAccessibleInterval< T > applyAs(
 			final RandomAccessibleInterval< ? extends RealType< ? > > source, final T type )
 	{
+		require( type, "Give the pixel type of the result." );
 		final Interval interval = outputInterval( source );
+		final Kernel k = correlationKernel( source.numDimensions() );
+		MemoryBudget.require( MemoryBudget.bytes( interval, type.getBitsPerPixel() ),
+				MemoryBudget.workingBytes( interval, k, threads() ) );
 		final Img< T > img = Util.getSuitableImgFactory( interval, type ).create( interval );
 		final RandomAccessibleInterval< T > result = Views.translate( img,
 				interval.minAsLongArray() );
-		applyTo( source, result );
+		correlate( source, k, result );
 		return result;
 	}
 
@@ -217,24 +233,69 @@ public final class LinearFilter
 	 *
 	 * @throws java.util.concurrent.CancellationException
 	 *             if the monitor canceled; the target is then partly written
+	 * @throws IllegalArgumentException
+	 *             if the working buffers would not fit into the memory Java
+	 *             can still use (checked before allocating)
 	 */
 	public void applyTo( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final RandomAccessibleInterval< ? extends RealType< ? > > target )
 	{
+		requireSourceWithSamples( source );
+		require( target, "Give a target image to write the result into." );
+		if ( target == source )
+			throw new IllegalArgumentException( "The target is the source image, which must not "
+					+ "change. Give a new image as the target." );
 		if ( source.numDimensions() != target.numDimensions() )
 			throw new IllegalArgumentException( "The source has " + source.numDimensions()
-					+ " axes but the target has " + target.numDimensions() + "." );
+					+ " axes but the target has " + target.numDimensions()
+					+ ". Give a target with as many axes as the source." );
 		final Kernel k = correlationKernel( source.numDimensions() );
-		DirectCorrelator.correlate( source, boundary, k, target, monitor );
+		MemoryBudget.require( 0, MemoryBudget.workingBytes( target, k, threads() ) );
+		correlate( source, k, target );
 	}
 
-	/** The kernel to correlate with: normalised, reflected for convolution, n-D. */
+	private void correlate( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final Kernel correlationKernel,
+			final RandomAccessibleInterval< ? extends RealType< ? > > target )
+	{
+		DirectCorrelator.correlate( source, boundary, correlationKernel, target, monitor );
+	}
+
+	private static int threads()
+	{
+		return Parallelization.getTaskExecutor().getParallelism();
+	}
+
+	private static void requireSourceWithSamples( final Interval source )
+	{
+		require( source, "Give a source image." );
+		if ( source.numDimensions() == 0 )
+			throw new IllegalArgumentException( "The source image has no axes. Give an image "
+					+ "with at least one axis." );
+		for ( int d = 0; d < source.numDimensions(); d++ )
+			if ( source.dimension( d ) < 1 )
+				throw new IllegalArgumentException( "The source image is empty: its size on axis "
+						+ d + " is " + source.dimension( d ) + ". Give an image with at least "
+						+ "one sample." );
+	}
+
+	private static void require( final Object argument, final String message )
+	{
+		if ( argument == null )
+			throw new IllegalArgumentException( message );
+	}
+
+	/**
+	 * The kernel to correlate with: normalised, reflected for convolution,
+	 * n-D. Warns the monitor if it cannot be normalised, so call it once per
+	 * run.
+	 */
 	private Kernel correlationKernel( final int numDimensions )
 	{
 		Kernel k = kernel;
 		if ( normalize )
 		{
-			if ( k.sum() == 0 )
+			if ( k.sumsToZero() )
 				monitor.warn( "The kernel sums to zero, so it cannot be normalised; "
 						+ "it is used as it is." );
 			k = k.normalized();
