@@ -172,10 +172,10 @@ public final class LinearFilter
 	{
 		final Interval interval = outputInterval( source );
 		final Img< T > img = Util.getSuitableImgFactory( interval, type ).create( interval );
-		final RandomAccessibleInterval< T > result = Views.translate( img,
-				interval.minAsLongArray() );
-		applyTo( source, result );
-		return result;
+		// NB: the engines write into the image itself, not the translated view, so a
+		// float or double array image is filled straight through its array.
+		run( source, img, interval.minAsLongArray() );
+		return Views.translate( img, interval.minAsLongArray() );
 	}
 
 	/**
@@ -189,11 +189,22 @@ public final class LinearFilter
 	public void applyTo( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final RandomAccessibleInterval< ? extends RealType< ? > > target )
 	{
+		run( source, target, new long[ source.numDimensions() ] );
+	}
+
+	/**
+	 * @param shift
+	 *            the output position of target position {@code p} is
+	 *            {@code p + shift}
+	 */
+	private void run( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift )
+	{
 		if ( source.numDimensions() != target.numDimensions() )
 			throw new IllegalArgumentException( "The source has " + source.numDimensions()
 					+ " axes but the target has " + target.numDimensions() + "." );
 		final Kernel k = correlationKernel( source.numDimensions() );
-		DirectCorrelator.correlate( source, boundary, k, target, monitor );
+		DirectCorrelator.correlate( source, boundary, k, target, shift, monitor );
 	}
 
 	/** The kernel to correlate with: normalised, reflected for convolution, n-D. */

@@ -8,12 +8,19 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * A block of the input, extended beyond the input's edges by the boundary
- * conditions and copied into a flat {@code double} array, x fastest.
+ * conditions and copied into a flat {@code float} array, x fastest.
  * <p>
  * Copying once lets the inner loops of a filter run over plain arrays with no
  * bounds logic, whatever the input's storage or type. Each axis is folded on
  * its own, so any mix of modes works, and a block may be far larger than the
  * input (a kernel wider than the image).
+ * </p>
+ * <p>
+ * Every pixel type is converted to {@code float} here, once per block, so the
+ * filters' inner loops never touch a pixel type. A {@code float} holds every
+ * 8- and 16-bit value and every 32-bit float exactly; wider types lose at most
+ * half a unit in the last place of a {@code float}, far inside the precision
+ * the filters promise.
  * </p>
  */
 final class PaddedBlock
@@ -27,7 +34,7 @@ final class PaddedBlock
 	/** Offset between neighbours along each axis. */
 	final int[] strides;
 
-	final double[] data;
+	final float[] data;
 
 	/** Whether any element is NaN or infinite. */
 	final boolean hasNonFinite;
@@ -35,7 +42,7 @@ final class PaddedBlock
 	/** Marks, in a fold table, a position that takes the constant value. */
 	private static final long BEYOND = Long.MIN_VALUE;
 
-	private PaddedBlock( final long[] min, final int[] dims, final double[] data,
+	private PaddedBlock( final long[] min, final int[] dims, final float[] data,
 			final boolean hasNonFinite )
 	{
 		this.min = min;
@@ -64,7 +71,7 @@ final class PaddedBlock
 			count *= d;
 		if ( count > Integer.MAX_VALUE - 8 )
 			throw new IllegalArgumentException( "A block of " + count + " samples is too large." );
-		final double[] data = new double[ ( int ) count ];
+		final float[] data = new float[ ( int ) count ];
 
 		// Range of source x that the block needs, read once per source line.
 		long xLo = Long.MAX_VALUE, xHi = Long.MIN_VALUE;
@@ -74,7 +81,7 @@ final class PaddedBlock
 				xLo = Math.min( xLo, x );
 				xHi = Math.max( xHi, x );
 			}
-		final double[] sourceLine = new double[ xLo <= xHi ? ( int ) ( xHi - xLo + 1 ) : 0 ];
+		final float[] sourceLine = new float[ xLo <= xHi ? ( int ) ( xHi - xLo + 1 ) : 0 ];
 		final RandomAccess< ? extends RealType< ? > > access = source.randomAccess();
 		final long[] sourcePos = new long[ n ];
 		final long[] lastLine = new long[ n ];
@@ -95,10 +102,11 @@ final class PaddedBlock
 			if ( beyondAxis >= 0 )
 			{
 				// NB: where several axes lie beyond the edge, the lowest one's value counts.
-				Arrays.fill( data, offset, offset + lineLength, boundary.outsideValue( beyondAxis ) );
+				Arrays.fill( data, offset, offset + lineLength,
+						( float ) boundary.outsideValue( beyondAxis ) );
 				for ( int i = 0; i < lineLength; i++ )
 					if ( fold[ 0 ][ i ] == BEYOND )
-						data[ offset + i ] = boundary.outsideValue( 0 );
+						data[ offset + i ] = ( float ) boundary.outsideValue( 0 );
 			}
 			else
 			{
@@ -108,20 +116,20 @@ final class PaddedBlock
 					access.setPosition( sourcePos );
 					for ( int i = 0; i < sourceLine.length; i++ )
 					{
-						sourceLine[ i ] = access.get().getRealDouble();
+						sourceLine[ i ] = access.get().getRealFloat();
 						access.fwd( 0 );
 					}
 					System.arraycopy( sourcePos, 0, lastLine, 0, n );
 					haveLine = true;
 				}
-				final double outsideX = boundary.outsideValue( 0 );
+				final float outsideX = ( float ) boundary.outsideValue( 0 );
 				final long[] foldX = fold[ 0 ];
 				for ( int i = 0; i < lineLength; i++ )
 				{
 					final long x = foldX[ i ];
-					final double v = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
+					final float v = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
 					data[ offset + i ] = v;
-					nonFinite |= !Double.isFinite( v );
+					nonFinite |= !Float.isFinite( v );
 				}
 			}
 			for ( int d = 1; d < n; d++ )
