@@ -110,8 +110,15 @@ public final class LinearFilter
 				monitor );
 	}
 
+	/**
+	 * @param m
+	 *            how to compute; {@link Method#AUTO} (the default) lets a cost
+	 *            model choose, any other value forces that method
+	 */
 	public LinearFilter method( final Method m )
 	{
+		if ( m == null )
+			throw new IllegalArgumentException( "Give a method, e.g. Method.AUTO." );
 		return new LinearFilter( operation, kernel, boundary, outputSize, normalize, m, monitor );
 	}
 
@@ -204,7 +211,35 @@ public final class LinearFilter
 			throw new IllegalArgumentException( "The source has " + source.numDimensions()
 					+ " axes but the target has " + target.numDimensions() + "." );
 		final Kernel k = correlationKernel( source.numDimensions() );
-		DirectCorrelator.correlate( source, boundary, k, target, shift, monitor );
+		final Method m = MethodChooser.choose( method, target, k );
+		if ( m != method && method != Method.AUTO )
+			monitor.warn( "Method '" + method.token() + "' cannot take this kernel; "
+					+ "it is computed directly." );
+		switch ( m )
+		{
+		case SEPARABLE:
+			SeparableCorrelator.correlate( source, boundary, k, SeparableKernel.of( k ), target,
+					shift, monitor );
+			break;
+		case FFT:
+			FftCorrelator.correlate( source, boundary, k, target, shift, monitor );
+			break;
+		default:
+			DirectCorrelator.correlate( source, boundary, k, target, shift, monitor );
+		}
+	}
+
+	/**
+	 * @return the method that {@link #apply} and its siblings would use on
+	 *         this source: the requested one, or for {@link Method#AUTO} the
+	 *         one the cost model finds fastest; a method that cannot take the
+	 *         kernel (such as {@link Method#SEPARABLE} for a kernel that is
+	 *         not an outer product) gives way to {@link Method#DIRECT}
+	 */
+	public Method chosenMethod( final Interval source )
+	{
+		final Kernel k = correlationKernel( source.numDimensions() );
+		return MethodChooser.choose( method, outputInterval( source ), k );
 	}
 
 	/** The kernel to correlate with: normalised, reflected for convolution, n-D. */

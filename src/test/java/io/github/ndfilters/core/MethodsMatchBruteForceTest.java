@@ -138,8 +138,11 @@ class MethodsMatchBruteForceTest
 			final double[] actual = flat( out );
 			for ( int i = 0; i < actual.length; i++ )
 			{
-				final double e = Math.min( 65535, Math.floor( expected.values[ i ] + 0.5 ) );
-				assertEquals( e, actual[ i ], 0, method + " at " + i );
+				final double exact = expected.values[ i ];
+				final double e = Math.min( 65535, Math.floor( exact + 0.5 ) );
+				// NB: at a tie (x.5) a sum off by a rounding error may go either way.
+				final boolean tie = Math.abs( exact - Math.floor( exact ) - 0.5 ) < 1e-3;
+				assertEquals( e, actual[ i ], tie && e < 65535 ? 1 : 0, method + " at " + i );
 			}
 		}
 	}
