@@ -18,11 +18,12 @@ import java.util.Arrays;
  * </p>
  * <p>
  * Precision: products and short sums are in {@code float}, in three levels so
- * that rounding cannot pile up. Taps go into a per-row {@code float}
- * accumulator that takes at most {@value #CHUNK_TAPS} taps; full accumulators
- * are added into a second {@code float} level, at most {@value #CHUNKS_PER_MID}
- * times, which is then added into {@code double}. The rounding error is
- * therefore at most about {@code (CHUNK_TAPS / 4 + CHUNKS_PER_MID + 4)} units
+ * that rounding cannot pile up. Up to 5 products are summed in registers and
+ * added into a per-row {@code float} accumulator that takes at most
+ * {@value #CHUNK_TAPS} taps; full accumulators are added into a second
+ * {@code float} level, at most {@value #CHUNKS_PER_MID} times, which is then
+ * added into {@code double}. The rounding error is therefore at most about
+ * {@code (3 + CHUNK_TAPS / 4 + CHUNKS_PER_MID)} units
  * in the last place of a {@code float} times the sum of |input| x |weight|,
  * about 3e-6 of it, whatever the kernel's size.
  * </p>
@@ -189,6 +190,9 @@ final class BlockCorrelator
 
 		final int[] midChunks;
 
+		/** Per row, how many levels hold sums (1: only the first). */
+		final int[] levels;
+
 		final double[] result;
 
 		Work( final int tileRows, final int segment, final int kx )
@@ -199,6 +203,7 @@ final class BlockCorrelator
 			top = new double[ tileRows ][ segment ];
 			accTaps = new int[ tileRows ];
 			midChunks = new int[ tileRows ];
+			levels = new int[ tileRows ];
 			result = new double[ segment ];
 		}
 	}
@@ -212,11 +217,11 @@ final class BlockCorrelator
 			tileRows *= tileSize[ d ];
 		for ( int r = 0; r < tileRows; r++ )
 		{
+			// NB: the outer levels are cleared when first used, as short kernels never need them.
 			Arrays.fill( w.acc[ r ], 0, len, 0f );
-			Arrays.fill( w.mid[ r ], 0, len, 0f );
-			Arrays.fill( w.top[ r ], 0, len, 0.0 );
 			w.accTaps[ r ] = 0;
 			w.midChunks[ r ] = 0;
+			w.levels[ r ] = 1;
 		}
 
 		// Input rows covering the tile: the tile grown by the kernel on axes 1..n-1.
@@ -279,8 +284,15 @@ final class BlockCorrelator
 			final float[] a = w.acc[ r ];
 			final float[] m = w.mid[ r ];
 			final double[] top = w.top[ r ];
-			for ( int i = 0; i < len; i++ )
-				w.result[ i ] = top[ i ] + ( ( double ) m[ i ] + a[ i ] );
+			if ( w.levels[ r ] == 1 )
+				for ( int i = 0; i < len; i++ )
+					w.result[ i ] = a[ i ];
+			else if ( w.levels[ r ] == 2 )
+				for ( int i = 0; i < len; i++ )
+					w.result[ i ] = ( double ) m[ i ] + a[ i ];
+			else
+				for ( int i = 0; i < len; i++ )
+					w.result[ i ] = top[ i ] + ( ( double ) m[ i ] + a[ i ] );
 			position[ 0 ] = tileStart[ 0 ];
 			for ( int d = 1; d < n; d++ )
 				position[ d ] = tileStart[ d ] + o[ d ];
@@ -306,28 +318,35 @@ final class BlockCorrelator
 		{
 			if ( w.accTaps[ row ] >= CHUNK_TAPS )
 				passOn( row, len, w );
+			// NB: the JIT vectorises up to five source arrays per loop; 6 to 8 go as two halves.
 			final int left = shifts.length - k;
-			if ( left >= 4 )
+			final int group = left <= 5 ? left : left <= 8 ? left - left / 2 : 5;
+			final float[] s0 = s[ shifts[ k ] ];
+			final float w0 = weights[ k ];
+			switch ( group )
 			{
-				mac4( a, s[ shifts[ k ] ], s[ shifts[ k + 1 ] ], s[ shifts[ k + 2 ] ],
-						s[ shifts[ k + 3 ] ], weights[ k ], weights[ k + 1 ], weights[ k + 2 ],
-						weights[ k + 3 ], len );
-				k += 4;
-				w.accTaps[ row ] += 4;
+			case 1:
+				mac1( a, s0, w0, len );
+				break;
+			case 2:
+				mac2( a, s0, s[ shifts[ k + 1 ] ], w0, weights[ k + 1 ], len );
+				break;
+			case 3:
+				mac3( a, s0, s[ shifts[ k + 1 ] ], s[ shifts[ k + 2 ] ], w0, weights[ k + 1 ],
+						weights[ k + 2 ], len );
+				break;
+			case 4:
+				mac4( a, s0, s[ shifts[ k + 1 ] ], s[ shifts[ k + 2 ] ], s[ shifts[ k + 3 ] ], w0,
+						weights[ k + 1 ], weights[ k + 2 ], weights[ k + 3 ], len );
+				break;
+			case 5:
+				mac5( a, s0, s[ shifts[ k + 1 ] ], s[ shifts[ k + 2 ] ], s[ shifts[ k + 3 ] ],
+						s[ shifts[ k + 4 ] ], w0, weights[ k + 1 ], weights[ k + 2 ],
+						weights[ k + 3 ], weights[ k + 4 ], len );
+				break;
 			}
-			else if ( left >= 2 )
-			{
-				mac2( a, s[ shifts[ k ] ], s[ shifts[ k + 1 ] ], weights[ k ], weights[ k + 1 ],
-						len );
-				k += 2;
-				w.accTaps[ row ] += 2;
-			}
-			else
-			{
-				mac1( a, s[ shifts[ k ] ], weights[ k ], len );
-				k++;
-				w.accTaps[ row ]++;
-			}
+			k += group;
+			w.accTaps[ row ] += group;
 		}
 	}
 
@@ -336,20 +355,27 @@ final class BlockCorrelator
 	{
 		final float[] a = w.acc[ row ];
 		final float[] m = w.mid[ row ];
-		for ( int i = 0; i < len; i++ )
+		if ( w.levels[ row ] == 1 )
 		{
-			m[ i ] += a[ i ];
-			a[ i ] = 0;
+			System.arraycopy( a, 0, m, 0, len );
+			w.levels[ row ] = 2;
 		}
+		else
+			for ( int i = 0; i < len; i++ )
+				m[ i ] += a[ i ];
+		Arrays.fill( a, 0, len, 0f );
 		w.accTaps[ row ] = 0;
 		if ( ++w.midChunks[ row ] >= CHUNKS_PER_MID )
 		{
 			final double[] top = w.top[ row ];
-			for ( int i = 0; i < len; i++ )
+			if ( w.levels[ row ] == 2 )
 			{
-				top[ i ] += m[ i ];
-				m[ i ] = 0;
+				Arrays.fill( top, 0, len, 0.0 );
+				w.levels[ row ] = 3;
 			}
+			for ( int i = 0; i < len; i++ )
+				top[ i ] += m[ i ];
+			Arrays.fill( m, 0, len, 0f );
 			w.midChunks[ row ] = 0;
 		}
 	}
@@ -360,6 +386,24 @@ final class BlockCorrelator
 	{
 		for ( int i = 0; i < len; i++ )
 			a[ i ] += w0 * s0[ i ] + w1 * s1[ i ] + w2 * s2[ i ] + w3 * s3[ i ];
+	}
+
+	// NB: one method per group size, because the JIT vectorises only straight-line bodies.
+
+	private static void mac5( final float[] a, final float[] s0, final float[] s1,
+			final float[] s2, final float[] s3, final float[] s4, final float w0,
+			final float w1, final float w2, final float w3, final float w4, final int len )
+	{
+		for ( int i = 0; i < len; i++ )
+			a[ i ] += ( w0 * s0[ i ] + w1 * s1[ i ] + w2 * s2[ i ] )
+					+ ( w3 * s3[ i ] + w4 * s4[ i ] );
+	}
+
+	private static void mac3( final float[] a, final float[] s0, final float[] s1,
+			final float[] s2, final float w0, final float w1, final float w2, final int len )
+	{
+		for ( int i = 0; i < len; i++ )
+			a[ i ] += w0 * s0[ i ] + w1 * s1[ i ] + w2 * s2[ i ];
 	}
 
 	private static void mac2( final float[] a, final float[] s0, final float[] s1,

@@ -2,7 +2,6 @@ package io.github.ndfilters.core;
 
 import java.util.Arrays;
 
-import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -82,7 +81,7 @@ final class PaddedBlock
 				xHi = Math.max( xHi, x );
 			}
 		final float[] sourceLine = new float[ xLo <= xHi ? ( int ) ( xHi - xLo + 1 ) : 0 ];
-		final RandomAccess< ? extends RealType< ? > > access = source.randomAccess();
+		final SourceLines reader = new SourceLines( source );
 		final long[] sourcePos = new long[ n ];
 		final long[] lastLine = new long[ n ];
 		boolean haveLine = false;
@@ -113,12 +112,7 @@ final class PaddedBlock
 				if ( !haveLine || !sameLine( sourcePos, lastLine, n ) )
 				{
 					sourcePos[ 0 ] = xLo;
-					access.setPosition( sourcePos );
-					for ( int i = 0; i < sourceLine.length; i++ )
-					{
-						sourceLine[ i ] = access.get().getRealFloat();
-						access.fwd( 0 );
-					}
+					reader.read( sourcePos, sourceLine );
 					System.arraycopy( sourcePos, 0, lastLine, 0, n );
 					haveLine = true;
 				}
@@ -127,10 +121,13 @@ final class PaddedBlock
 				for ( int i = 0; i < lineLength; i++ )
 				{
 					final long x = foldX[ i ];
-					final float v = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
-					data[ offset + i ] = v;
-					nonFinite |= !Float.isFinite( v );
+					data[ offset + i ] = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
 				}
+				// NB: v * 0 is NaN exactly for NaN and infinities; a float sum keeps that.
+				float probe = 0;
+				for ( int i = 0; i < lineLength; i++ )
+					probe += data[ offset + i ] * 0f;
+				nonFinite |= probe != 0 || Float.isNaN( probe );
 			}
 			for ( int d = 1; d < n; d++ )
 			{
