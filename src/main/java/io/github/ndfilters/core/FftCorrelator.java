@@ -43,6 +43,9 @@ final class FftCorrelator
 	/** Work per sample of a tile beyond the transforms: copies and the product. */
 	private static final double PER_SAMPLE = 6;
 
+	/** Work per tile beyond its samples: fold tables, buffers, bookkeeping. */
+	private static final double PER_TILE = 20000;
+
 	private FftCorrelator()
 	{}
 
@@ -255,7 +258,7 @@ final class FftCorrelator
 				logs += Math.log( m ) / Math.log( 2 );
 			}
 			samples = s;
-			tileWork = s * ( logs + PER_SAMPLE ) / 2; // two tiles per transform
+			tileWork = ( s * ( logs + PER_SAMPLE ) + PER_TILE ) / 2; // two tiles per transform
 		}
 
 		/** Chooses per axis the transform size that makes the least work overall. */
@@ -281,7 +284,7 @@ final class FftCorrelator
 					samples *= m;
 					logs += Math.log( m ) / Math.log( 2 );
 				}
-				final double work = tiles * samples * ( logs + PER_SAMPLE );
+				final double work = tiles * ( samples * ( logs + PER_SAMPLE ) + PER_TILE );
 				if ( samples <= MAX_TILE_SAMPLES && work < bestWork )
 				{
 					bestWork = work;

@@ -6,22 +6,30 @@ import net.imglib2.util.Intervals;
 /**
  * The cost model behind {@link Method#AUTO}: estimated time of each method
  * from counts of multiply-adds (direct, separable) or of FFT butterflies, each
- * times a constant measured with the benchmark on a 2-core machine. Only the
- * ratios between the constants matter.
+ * times a constant fitted to the benchmark's timings on a 2-core machine (the
+ * benchmark prints which method this model picks beside the timings of all
+ * of them). Only the ratios between the constants matter.
  */
 final class MethodChooser
 {
 	/** Seconds per multiply-add of the direct path (vectorised, all cores). */
-	static final double DIRECT_PER_TAP = 1.0 / 12e9;
+	static final double DIRECT_PER_TAP = 1.5e-10;
 
-	/** Seconds per multiply-add of a separable pass (shorter sums, more copying). */
-	static final double SEPARABLE_PER_TAP = 1.0 / 5e9;
+	/**
+	 * Seconds per output of the direct and separable paths beyond the sums:
+	 * reading and extending the input, copies, writing the result.
+	 */
+	static final double PER_OUTPUT = 1e-8;
+
+	/**
+	 * Seconds per multiply-add of a separable pass, per output and per tap of
+	 * the lines: shorter sums, a copy per tap along x, and halos passed
+	 * through every pass.
+	 */
+	static final double SEPARABLE_PER_TAP = 1.2e-9;
 
 	/** Seconds per unit of {@link FftCorrelator#cost} (one butterfly per sample). */
-	static final double FFT_PER_UNIT = 1.0 / 1e9;
-
-	/** Seconds per output sample for reading the input and writing the result. */
-	static final double PER_SAMPLE = 2e-9;
+	static final double FFT_PER_UNIT = 1e-8;
 
 	private MethodChooser()
 	{}
@@ -51,13 +59,13 @@ final class MethodChooser
 		}
 		final double outputs = Intervals.numElements( target );
 		Method best = Method.DIRECT;
-		double bestCost = outputs * nonZeroTaps( kernel ) * DIRECT_PER_TAP;
+		double bestCost = outputs * ( nonZeroTaps( kernel ) * DIRECT_PER_TAP + PER_OUTPUT );
 		if ( separable )
 		{
 			int taps = 0;
 			for ( int d = 0; d < kernel.numDimensions(); d++ )
 				taps += kernel.dimension( d ) > 1 ? kernel.dimension( d ) : 0;
-			final double cost = outputs * Math.max( 1, taps ) * SEPARABLE_PER_TAP;
+			final double cost = outputs * ( Math.max( 1, taps ) * SEPARABLE_PER_TAP + PER_OUTPUT );
 			if ( cost < bestCost )
 			{
 				best = Method.SEPARABLE;

@@ -30,7 +30,8 @@ import net.imglib2.type.numeric.real.FloatType;
  * vectorised loop. Not a test: start it with {@code bench/run.sh}.
  * <p>
  * Arguments (optional): {@code reps=N} repetitions per timing (default 5),
- * {@code cases=a,b,...} a subset of the case names.
+ * {@code cases=a,b,...} a subset of the case names, {@code nominal=G} the
+ * machine's nominal peak in G multiply-adds per second (default 60).
  * </p>
  */
 public final class Benchmark
@@ -43,6 +44,9 @@ public final class Benchmark
 
 	private static double peak;
 
+	/** The machine's nominal vector-FMA peak on all cores, for a second share. */
+	private static double nominalPeak = 60e9;
+
 	public static void main( final String[] args ) throws Exception
 	{
 		List< String > cases = Arrays.asList( "2d7", "2d31", "3d7", "3d15", "gauss15", "u16" );
@@ -50,17 +54,21 @@ public final class Benchmark
 		{
 			if ( a.startsWith( "reps=" ) )
 				reps = Integer.parseInt( a.substring( 5 ) );
+			if ( a.startsWith( "nominal=" ) )
+				nominalPeak = Double.parseDouble( a.substring( 8 ) ) * 1e9;
 			if ( a.startsWith( "cases=" ) )
 				cases = Arrays.asList( a.substring( 6 ).split( "," ) );
 		}
 		final int threads = Runtime.getRuntime().availableProcessors();
 		peak = PeakRate.measure( threads );
+		warmUp();
 		System.out.printf( Locale.ROOT, "Threads: %d, measured peak %.1f G multiply-adds/s "
 				+ "(vectorised float loop on all threads), median of %d runs%n%n", threads,
 				peak / 1e9, reps );
 		System.out.println( "| case | auto | direct | separable | fft | chosen | ImageJ 1.x "
-				+ "| naive loop | ImageJ / auto | naive / auto | direct rate (% peak) |" );
-		System.out.println( "|---|---|---|---|---|---|---|---|---|---|---|" );
+				+ "| naive loop | ImageJ / auto | naive / auto | direct G mul-add/s "
+				+ "| % measured peak | % nominal peak |" );
+		System.out.println( "|---|---|---|---|---|---|---|---|---|---|---|---|---|" );
 		for ( final String c : cases )
 			runCase( c );
 	}
@@ -155,29 +163,28 @@ public final class Benchmark
 			final RandomAccessibleInterval< T > image, final Kernel kernel, final Double ij,
 			final double naive ) throws Exception
 	{
-		final double[] times = new double[ 4 ];
 		final Method[] methods = { Method.AUTO, Method.DIRECT, Method.SEPARABLE, Method.FFT };
-		for ( int m = 0; m < methods.length; m++ )
+		final List< Callable< ? > > runs = new ArrayList<>();
+		for ( final Method method : methods )
 		{
 			final LinearFilter filter = LinearFilter.convolve( kernel ).boundary(
-					Boundary.REPLICATE ).method( methods[ m ] );
-			if ( methods[ m ] == Method.SEPARABLE && !kernel.isSeparable() )
-			{
-				times[ m ] = Double.NaN;
-				continue;
-			}
-			times[ m ] = median( () -> filter.apply( image ) );
+					Boundary.REPLICATE ).method( method );
+			runs.add( method == Method.SEPARABLE && !kernel.isSeparable() ? null
+					: () -> filter.apply( image ) );
 		}
+		final double[] times = interleavedMedians( runs );
 		final double pixels = net.imglib2.util.Intervals.numElements( image );
 		final double multiplyAdds = pixels * kernel.size();
 		final String chosen = LinearFilter.convolve( kernel ).boundary( Boundary.REPLICATE )
 				.chosenMethod( image ).token();
 		System.out.printf( Locale.ROOT,
-				"| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f %% |%n", label,
+				"| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.0f %% | %.0f %% |%n",
+				label,
 				ms( times[ 0 ] ), ms( times[ 1 ] ), ms( times[ 2 ] ), ms( times[ 3 ] ), chosen,
 				ij == null ? "-" : ms( ij ), ms( naive ), ij == null ? "-" : ratio( ij
-						/ times[ 0 ] ), ratio( naive / times[ 0 ] ), 100 * multiplyAdds / times[ 1 ]
-								/ peak );
+						/ times[ 0 ] ), ratio( naive / times[ 0 ] ), multiplyAdds / times[ 1 ] / 1e9,
+				100 * multiplyAdds / times[ 1 ] / peak, 100 * multiplyAdds / times[ 1 ]
+						/ nominalPeak );
 	}
 
 	private static String ms( final double seconds )
@@ -189,6 +196,49 @@ public final class Benchmark
 	private static String ratio( final double r )
 	{
 		return String.format( Locale.ROOT, "%.1fx", r );
+	}
+
+	/**
+	 * Median wall time of each piece of work over {@code reps} rounds, each
+	 * round running every piece once, so that load from other processes
+	 * falls on all of them alike; {@code null} work gives NaN.
+	 */
+	static double[] interleavedMedians( final List< Callable< ? > > work ) throws Exception
+	{
+		final double[][] t = new double[ work.size() ][ reps ];
+		for ( final Callable< ? > w : work )
+			if ( w != null )
+				w.call();
+		for ( int r = 0; r < reps; r++ )
+			for ( int i = 0; i < work.size(); i++ )
+				if ( work.get( i ) != null )
+				{
+					final long start = System.nanoTime();
+					work.get( i ).call();
+					t[ i ][ r ] = ( System.nanoTime() - start ) * 1e-9;
+				}
+		final double[] medians = new double[ work.size() ];
+		for ( int i = 0; i < work.size(); i++ )
+		{
+			Arrays.sort( t[ i ] );
+			medians[ i ] = work.get( i ) == null ? Double.NaN : t[ i ][ reps / 2 ];
+		}
+		return medians;
+	}
+
+	/** Compiles the hot code before anything is timed. */
+	private static void warmUp()
+	{
+		final RandomAccessibleInterval< FloatType > plane = ArrayImgs.floats( 512, 512 );
+		final RandomAccessibleInterval< FloatType > volume = ArrayImgs.floats( 64, 64, 32 );
+		for ( int round = 0; round < 5; round++ )
+			for ( final Method m : Method.values() )
+			{
+				LinearFilter.convolve( randomKernel( 7, 7 ) ).method( m ).apply( plane );
+				LinearFilter.convolve( randomKernel( 31, 31 ) ).method( m ).apply( plane );
+				LinearFilter.convolve( gaussian( 7, 1.5, 3 ) ).method( m ).apply( volume );
+				LinearFilter.convolve( randomKernel( 5, 5, 5 ) ).method( m ).apply( volume );
+			}
 	}
 
 	/** Median wall time of {@code reps} runs, after one warm-up run. */
