@@ -17,7 +17,9 @@ import net.imglib2.util.Intervals;
 
 /**
  * Correlation through the Fourier domain, tile by tile (overlap-save), in
- * double precision with JTransforms.
+ * double precision with JTransforms. Tile sizes are chosen per kernel and
+ * image for the least estimated work, among sizes with no prime factor
+ * above 5.
  * <p>
  * Each output tile reads its extended input, exactly the block the direct
  * path would read, so every boundary mode and output size is honoured. On a
@@ -37,8 +39,11 @@ import net.imglib2.util.Intervals;
  */
 final class FftCorrelator
 {
-	/** Upper bound on samples per FFT tile (32 MiB of complex doubles). */
-	private static final long MAX_TILE_SAMPLES = 1L << 21;
+	/**
+	 * Upper bound on samples per FFT tile (64 MiB of complex doubles); a
+	 * thread holds one such buffer, and the kernel's spectrum takes another.
+	 */
+	private static final long MAX_TILE_SAMPLES = 1L << 22;
 
 	/** Work per sample of a tile beyond the transforms: copies and the product. */
 	private static final double PER_SAMPLE = 6;
@@ -312,26 +317,34 @@ final class FftCorrelator
 		}
 
 		/**
-		 * Transform sizes of the form 2^a, 3 x 2^a and 5 x 2^a (fast in
-		 * JTransforms) from just above the kernel up to just covering the
-		 * whole axis.
+		 * Transform sizes with no prime factor above 5 (fast in JTransforms),
+		 * from a little above the kernel up to the first that covers the whole
+		 * axis.
 		 */
 		private static int[] sizes( final int taps, final long length )
 		{
 			final long enough = length + taps - 1;
+			final long smallest = taps + Math.min( 7, length - 1 );
 			final List< Integer > list = new ArrayList<>();
-			for ( final int base : new int[] { 1, 3, 5 } )
-				for ( long m = base; m < 4 * enough + 8; m *= 2 )
-					if ( m >= taps + Math.min( 7, length - 1 ) && m < 1 << 24 )
-					{
-						list.add( ( int ) m );
-						if ( m >= enough )
-							break;
-					}
+			for ( long m = smallest; m < 1 << 24; m++ )
+				if ( isSmooth( m ) )
+				{
+					list.add( ( int ) m );
+					if ( m >= enough )
+						break;
+				}
 			final int[] s = new int[ list.size() ];
 			for ( int i = 0; i < s.length; i++ )
 				s[ i ] = list.get( i );
 			return s;
+		}
+
+		private static boolean isSmooth( long m )
+		{
+			for ( final int p : new int[] { 2, 3, 5 } )
+				while ( m % p == 0 )
+					m /= p;
+			return m == 1;
 		}
 
 		/** The kernel, zero-padded to the transform size, transformed. */

@@ -86,6 +86,7 @@ final class PaddedBlock
 		final long[] lastLine = new long[ n ];
 		boolean haveLine = false;
 		boolean nonFinite = false;
+		boolean lineNonFinite = false;
 
 		final int[] line = new int[ n ]; // position of the current line, axes 1..n-1
 		final int lineLength = dims[ 0 ];
@@ -113,21 +114,31 @@ final class PaddedBlock
 				{
 					sourcePos[ 0 ] = xLo;
 					reader.read( sourcePos, sourceLine );
+					lineNonFinite = hasNonFinite( sourceLine );
 					System.arraycopy( sourcePos, 0, lastLine, 0, n );
 					haveLine = true;
 				}
 				final float outsideX = ( float ) boundary.outsideValue( 0 );
 				final long[] foldX = fold[ 0 ];
-				for ( int i = 0; i < lineLength; i++ )
+				// Inside the source, x maps to itself: one copy; only the margins are folded.
+				final int inLo = ( int ) Math.max( 0, Math.min( lineLength, source.min( 0 )
+						- min[ 0 ] ) );
+				final int inHi = ( int ) Math.max( inLo, Math.min( lineLength, source.max( 0 ) + 1
+						- min[ 0 ] ) );
+				if ( inHi > inLo )
+					System.arraycopy( sourceLine, ( int ) ( min[ 0 ] + inLo - xLo ), data,
+							offset + inLo, inHi - inLo );
+				for ( int i = 0; i < inLo; i++ )
 				{
 					final long x = foldX[ i ];
 					data[ offset + i ] = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
 				}
-				// NB: v * 0 is NaN exactly for NaN and infinities; a float sum keeps that.
-				float probe = 0;
-				for ( int i = 0; i < lineLength; i++ )
-					probe += data[ offset + i ] * 0f;
-				nonFinite |= probe != 0 || Float.isNaN( probe );
+				for ( int i = inHi; i < lineLength; i++ )
+				{
+					final long x = foldX[ i ];
+					data[ offset + i ] = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
+				}
+				nonFinite |= lineNonFinite;
 			}
 			for ( int d = 1; d < n; d++ )
 			{
@@ -137,6 +148,26 @@ final class PaddedBlock
 			}
 		}
 		return new PaddedBlock( min.clone(), dims.clone(), data, nonFinite );
+	}
+
+	/**
+	 * NB: {@code v * 0} is NaN exactly for NaN and infinities, and a float sum
+	 * keeps a NaN; four partial sums keep the loop from waiting on one chain.
+	 */
+	private static boolean hasNonFinite( final float[] line )
+	{
+		float p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+		final int end = line.length & ~3;
+		for ( int i = 0; i < end; i += 4 )
+		{
+			p0 += line[ i ] * 0f;
+			p1 += line[ i + 1 ] * 0f;
+			p2 += line[ i + 2 ] * 0f;
+			p3 += line[ i + 3 ] * 0f;
+		}
+		for ( int i = end; i < line.length; i++ )
+			p0 += line[ i ] * 0f;
+		return Float.isNaN( ( p0 + p1 ) + ( p2 + p3 ) );
 	}
 
 	/** Per axis, the source coordinate of each block position, or BEYOND. */

@@ -56,7 +56,13 @@ final class Slabs
 				crossSection *= target.dimension( d ) + halo[ d ];
 		final long length = target.dimension( axis );
 		final int parallelism = Parallelization.getTaskExecutor().getParallelism();
-		final long parts = ( long ) slabsPerThread * parallelism;
+		long parts = ( long ) slabsPerThread * parallelism;
+		// NB: a slab at least twice as thick as its halo reads each input sample at most 1.5
+		// times; that beats finer balance when the kernel is long along the cut axis.
+		final long thinnest = 2L * halo[ axis ];
+		if ( length / parts < thinnest )
+			parts = Math.max( parallelism, length / Math.max( 1, thinnest ) / parallelism
+					* parallelism );
 		final long forThreads = ( length + parts - 1 ) / parts;
 		final long forMemory = maxSamples / crossSection - halo[ axis ];
 		final long step = Math.max( 1, Math.min( forThreads, forMemory ) );

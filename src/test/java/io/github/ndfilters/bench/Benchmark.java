@@ -175,16 +175,16 @@ public final class Benchmark
 		final double[] times = interleavedMedians( runs );
 		final double pixels = net.imglib2.util.Intervals.numElements( image );
 		final double multiplyAdds = pixels * kernel.size();
+		final double directRate = multiplyAdds / times[ 1 ];
 		final String chosen = LinearFilter.convolve( kernel ).boundary( Boundary.REPLICATE )
 				.chosenMethod( image ).token();
 		System.out.printf( Locale.ROOT,
 				"| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.0f %% | %.0f %% |%n",
 				label,
 				ms( times[ 0 ] ), ms( times[ 1 ] ), ms( times[ 2 ] ), ms( times[ 3 ] ), chosen,
-				ij == null ? "-" : ms( ij ), ms( naive ), ij == null ? "-" : ratio( ij
-						/ times[ 0 ] ), ratio( naive / times[ 0 ] ), multiplyAdds / times[ 1 ] / 1e9,
-				100 * multiplyAdds / times[ 1 ] / peak, 100 * multiplyAdds / times[ 1 ]
-						/ nominalPeak );
+				ij == null ? "-" : ms( ij ), ms( naive ),
+				ij == null ? "-" : ratio( ij / times[ 0 ] ), ratio( naive / times[ 0 ] ),
+				directRate / 1e9, 100 * directRate / peak, 100 * directRate / nominalPeak );
 	}
 
 	private static String ms( final double seconds )

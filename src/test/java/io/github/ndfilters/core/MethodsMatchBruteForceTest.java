@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
@@ -78,6 +79,28 @@ class MethodsMatchBruteForceTest
 		checkAllModes( new long[] { 11, 9, 6 }, new int[] { 3, 3, 2 }, true, true );
 	}
 
+	/** Large enough for many slabs, FFT tiles and separable passes; NaN in one tile. */
+	@Test
+	void largerImagesSpanManyTiles()
+	{
+		final long[] dims = { 190, 150 };
+		final double[] input = randomValues( dims, false );
+		input[ 150 * 190 / 2 + 70 ] = Double.NaN;
+		for ( final boolean separable : new boolean[] { false, true } )
+		{
+			final Kernel kernel = randomKernel( new int[] { 9, 8 }, separable );
+			check( input, dims, kernel, new Boundary[] { Boundary.SYMMETRIC, Boundary.PERIODIC },
+					0, true, OutputSize.SAME );
+			check( input, dims, kernel, new Boundary[] { Boundary.CONSTANT, Boundary.MIRROR },
+					-4, false, OutputSize.FULL );
+		}
+		final long[] dims3 = { 40, 36, 30 };
+		final double[] volume = randomValues( dims3, true );
+		check( volume, dims3, randomKernel( new int[] { 5, 6, 7 }, false ), new Boundary[] {
+				Boundary.REPLICATE, Boundary.ZERO, Boundary.SYMMETRIC }, 0, true,
+				OutputSize.VALID );
+	}
+
 	@Test
 	void mixedModesPerAxis()
 	{
@@ -132,9 +155,9 @@ class MethodsMatchBruteForceTest
 						Boundary.MIRROR }, 0, false, OutputSize.SAME );
 		for ( final Method method : METHODS )
 		{
-			final RandomAccessibleInterval< net.imglib2.type.numeric.integer.UnsignedShortType > out =
-					LinearFilter.correlate( kernel ).boundary( Boundary.MIRROR ).method( method )
-							.applyKeepingType( ArrayImgs.unsignedShorts( toShorts( input ), dims ) );
+			final RandomAccessibleInterval< UnsignedShortType > out = LinearFilter.correlate(
+					kernel ).boundary( Boundary.MIRROR ).method( method ).applyKeepingType(
+							ArrayImgs.unsignedShorts( toShorts( input ), dims ) );
 			final double[] actual = flat( out );
 			for ( int i = 0; i < actual.length; i++ )
 			{
