@@ -11,6 +11,7 @@ import org.jtransforms.fft.DoubleFFT_3D;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
+import net.imglib2.parallel.Parallelization;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
@@ -18,8 +19,7 @@ import net.imglib2.util.Intervals;
 /**
  * Correlation through the Fourier domain, tile by tile (overlap-save), in
  * double precision with JTransforms. Tile sizes are chosen per kernel and
- * image for the least estimated work, among sizes with no prime factor
- * above 5.
+ * image for the least estimated work.
  * <p>
  * Each output tile reads its extended input, exactly the block the direct
  * path would read, so every boundary mode and output size is honoured. On a
@@ -63,7 +63,8 @@ final class FftCorrelator
 
 	/**
 	 * Estimated work, in units of one butterfly per sample, for the whole
-	 * output; for the cost model of {@link Method#AUTO}.
+	 * output, scaled up when there are too few tiles to keep every thread
+	 * busy; for the cost model of {@link Method#AUTO}.
 	 */
 	static double cost( final Interval target, final Kernel kernel )
 	{
@@ -71,7 +72,9 @@ final class FftCorrelator
 		double tiles = 1;
 		for ( int d = 0; d < target.numDimensions(); d++ )
 			tiles *= ( target.dimension( d ) + plan.step[ d ] - 1 ) / plan.step[ d ];
-		return tiles * plan.tileWork;
+		final int parallelism = Parallelization.getTaskExecutor().getParallelism();
+		final double busy = Math.min( Math.ceil( tiles / 2 ), parallelism );
+		return tiles * plan.tileWork * parallelism / busy;
 	}
 
 	/** See {@link DirectCorrelator#correlate}. */
@@ -275,6 +278,7 @@ final class FftCorrelator
 			for ( int j = 0; j < axes.length; j++ )
 				candidates[ j ] = sizes( kernel.dimension( axes[ j ] ), target.dimension(
 						axes[ j ] ) );
+			final int parallelism = Parallelization.getTaskExecutor().getParallelism();
 			final int[] pick = new int[ axes.length ];
 			final int[] best = new int[ axes.length ];
 			double bestWork = Double.MAX_VALUE;
@@ -289,7 +293,10 @@ final class FftCorrelator
 					samples *= m;
 					logs += Math.log( m ) / Math.log( 2 );
 				}
-				final double work = tiles * ( samples * ( logs + PER_SAMPLE ) + PER_TILE );
+				// NB: pairs of tiles are what runs in parallel, so too few tiles leave cores idle.
+				final double pairs = Math.ceil( tiles / 2 );
+				final double work = tiles * ( samples * ( logs + PER_SAMPLE ) + PER_TILE )
+						/ Math.min( pairs, parallelism );
 				if ( samples <= MAX_TILE_SAMPLES && work < bestWork )
 				{
 					bestWork = work;
@@ -317,9 +324,10 @@ final class FftCorrelator
 		}
 
 		/**
-		 * Transform sizes with no prime factor above 5 (fast in JTransforms),
-		 * from a little above the kernel up to the first that covers the whole
-		 * axis.
+		 * Transform sizes 2^a, 3 x 2^a and 5 x 2^a, from a little above the
+		 * kernel up to the first that covers the whole axis. NB: sizes with
+		 * more factors of 3 and 5 (such as 270) fit the image more tightly but
+		 * ran slower in JTransforms than these.
 		 */
 		private static int[] sizes( final int taps, final long length )
 		{
@@ -327,7 +335,7 @@ final class FftCorrelator
 			final long smallest = taps + Math.min( 7, length - 1 );
 			final List< Integer > list = new ArrayList<>();
 			for ( long m = smallest; m < 1 << 24; m++ )
-				if ( isSmooth( m ) )
+				if ( isFast( m ) )
 				{
 					list.add( ( int ) m );
 					if ( m >= enough )
@@ -339,12 +347,11 @@ final class FftCorrelator
 			return s;
 		}
 
-		private static boolean isSmooth( long m )
+		private static boolean isFast( long m )
 		{
-			for ( final int p : new int[] { 2, 3, 5 } )
-				while ( m % p == 0 )
-					m /= p;
-			return m == 1;
+			while ( m % 2 == 0 )
+				m /= 2;
+			return m == 1 || m == 3 || m == 5;
 		}
 
 		/** The kernel, zero-padded to the transform size, transformed. */
