@@ -66,9 +66,11 @@ public abstract class AbstractFilterCommand extends AbstractNdCommand
 					+ " counted from 0. Empty: the middle, size/2 on each axis." )
 	private String center = "";
 
-	@Parameter( label = "Method", persist = false, choices = { "auto", "direct" },
-			description = "How to compute: auto picks the fastest exact method; direct sums"
-					+ " over the kernel at every pixel." )
+	@Parameter( label = "Method", persist = false,
+			choices = { "auto", "direct", "separable", "fft" },
+			description = "How to compute; every method gives the same numbers. auto picks"
+					+ " the fastest; direct sums over the kernel at every pixel; separable"
+					+ " runs 1-D passes (outer-product kernels); fft multiplies spectra." )
 	private String method = "auto";
 
 	@Parameter( label = "Result", type = ItemIO.OUTPUT )

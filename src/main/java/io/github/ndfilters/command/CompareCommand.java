@@ -66,7 +66,8 @@ public class CompareCommand extends AbstractNdCommand
 					+ " counted from 0. Empty: the middle, size/2 on each axis." )
 	private String center = "";
 
-	@Parameter( label = "Method", persist = false, choices = { "auto", "direct" },
+	@Parameter( label = "Method", persist = false,
+			choices = { "auto", "direct", "separable", "fft" },
 			description = "How to compute both operations." )
 	private String method = "auto";
 

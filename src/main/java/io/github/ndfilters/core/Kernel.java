@@ -255,6 +255,16 @@ public final class Kernel
 		return new Kernel( weights, newDims, newCentre );
 	}
 
+	/**
+	 * @return {@code true} if the kernel is an outer product of one line per
+	 *         axis (a Gaussian, a box, a Sobel kernel), so that
+	 *         {@link Method#SEPARABLE} can filter with it axis by axis
+	 */
+	public boolean isSeparable()
+	{
+		return SeparableKernel.of( this ) != null;
+	}
+
 	/** @return {@code true} if the kernel equals its reflection */
 	public boolean isPointSymmetric()
 	{

@@ -114,6 +114,11 @@ public final class LinearFilter
 				monitor );
 	}
 
+	/**
+	 * @param m
+	 *            how to compute; {@link Method#AUTO} (the default) lets a cost
+	 *            model choose, any other value forces that method
+	 */
 	public LinearFilter method( final Method m )
 	{
 		require( m, "Give a method, for example " + Method.AUTO.token() + "." );
@@ -177,9 +182,7 @@ public final class LinearFilter
 	public Interval outputInterval( final Interval source )
 	{
 		requireSourceWithSamples( source );
-		// NB: normalising changes no size or centre, so the kernel is not normalised here.
-		return outputSize.outputInterval( source, operation.asCorrelation( kernel )
-				.withDimensions( source.numDimensions() ) );
+		return outputSize.outputInterval( source, kernelFor( source.numDimensions() ) );
 	}
 
 	/** @return the result as 32-bit floats */
@@ -220,10 +223,10 @@ public final class LinearFilter
 		MemoryBudget.require( MemoryBudget.bytes( interval, type.getBitsPerPixel() ),
 				MemoryBudget.workingBytes( interval, k, threads() ) );
 		final Img< T > img = Util.getSuitableImgFactory( interval, type ).create( interval );
-		final RandomAccessibleInterval< T > result = Views.translate( img,
-				interval.minAsLongArray() );
-		correlate( source, k, result );
-		return result;
+		// NB: the engines write into the image itself, not the translated view, so a
+		// float or double array image is filled straight through its array.
+		run( source, k, img, interval.minAsLongArray() );
+		return Views.translate( img, interval.minAsLongArray() );
 	}
 
 	/**
@@ -251,14 +254,47 @@ public final class LinearFilter
 					+ ". Give a target with as many axes as the source." );
 		final Kernel k = correlationKernel( source.numDimensions() );
 		MemoryBudget.require( 0, MemoryBudget.workingBytes( target, k, threads() ) );
-		correlate( source, k, target );
+		run( source, k, target, new long[ source.numDimensions() ] );
 	}
 
-	private void correlate( final RandomAccessibleInterval< ? extends RealType< ? > > source,
-			final Kernel correlationKernel,
-			final RandomAccessibleInterval< ? extends RealType< ? > > target )
+	/**
+	 * @param shift
+	 *            the output position of target position {@code p} is
+	 *            {@code p + shift}
+	 */
+	private void run( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final Kernel k, final RandomAccessibleInterval< ? extends RealType< ? > > target,
+			final long[] shift )
 	{
-		DirectCorrelator.correlate( source, boundary, correlationKernel, target, monitor );
+		final Method m = MethodChooser.choose( method, target, k );
+		if ( m != method && method != Method.AUTO )
+			monitor.warn( "Method '" + method.token() + "' cannot take this kernel; "
+					+ "it is computed directly." );
+		switch ( m )
+		{
+		case SEPARABLE:
+			SeparableCorrelator.correlate( source, boundary, k, SeparableKernel.of( k ), target,
+					shift, monitor );
+			break;
+		case FFT:
+			FftCorrelator.correlate( source, boundary, k, target, shift, monitor );
+			break;
+		default:
+			DirectCorrelator.correlate( source, boundary, k, target, shift, monitor );
+		}
+	}
+
+	/**
+	 * @return the method that {@link #apply} and its siblings would use on
+	 *         this source: the requested one, or for {@link Method#AUTO} the
+	 *         one the cost model finds fastest; a method that cannot take the
+	 *         kernel (such as {@link Method#SEPARABLE} for a kernel that is
+	 *         not an outer product) gives way to {@link Method#DIRECT}
+	 */
+	public Method chosenMethod( final Interval source )
+	{
+		final Kernel k = kernelFor( source.numDimensions() );
+		return MethodChooser.choose( method, outputInterval( source ), k );
 	}
 
 	private static int threads()
@@ -292,14 +328,16 @@ public final class LinearFilter
 	 */
 	private Kernel correlationKernel( final int numDimensions )
 	{
-		Kernel k = kernel;
-		if ( normalize )
-		{
-			if ( k.sumsToZero() )
-				monitor.warn( "The kernel sums to zero, so it cannot be normalised; "
-						+ "it is used as it is." );
-			k = k.normalized();
-		}
+		if ( normalize && kernel.sumsToZero() )
+			monitor.warn( "The kernel sums to zero, so it cannot be normalised; "
+					+ "it is used as it is." );
+		return kernelFor( numDimensions );
+	}
+
+	/** {@link #correlationKernel} without the warning, for questions about a run. */
+	private Kernel kernelFor( final int numDimensions )
+	{
+		final Kernel k = normalize ? kernel.normalized() : kernel;
 		return operation.asCorrelation( k ).withDimensions( numDimensions );
 	}
 }

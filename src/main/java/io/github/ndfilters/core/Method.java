@@ -7,8 +7,20 @@ package io.github.ndfilters.core;
  */
 public enum Method
 {
+	/** Picks one of the others from a cost model of the kernel and the image. */
 	AUTO( "auto" ),
-	DIRECT( "direct" );
+	/** Sums every tap; any kernel, NaN spreads over exactly the windows covering it. */
+	DIRECT( "direct" ),
+	/**
+	 * One 1-D pass per axis, for kernels that are an outer product of lines
+	 * (Gaussian, box, Sobel); other kernels are computed directly.
+	 */
+	SEPARABLE( "separable" ),
+	/**
+	 * Tiles multiplied in the Fourier domain (double precision); fastest for
+	 * large kernels. Inputs holding NaN or infinities are computed directly.
+	 */
+	FFT( "fft" );
 
 	private final String token;
 

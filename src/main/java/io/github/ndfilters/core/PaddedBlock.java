@@ -2,18 +2,24 @@ package io.github.ndfilters.core;
 
 import java.util.Arrays;
 
-import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
  * A block of the input, extended beyond the input's edges by the boundary
- * conditions and copied into a flat {@code double} array, x fastest.
+ * conditions and copied into a flat {@code float} array, x fastest.
  * <p>
  * Copying once lets the inner loops of a filter run over plain arrays with no
  * bounds logic, whatever the input's storage or type. Each axis is folded on
  * its own, so any mix of modes works, and a block may be far larger than the
  * input (a kernel wider than the image).
+ * </p>
+ * <p>
+ * Every pixel type is converted to {@code float} here, once per block, so the
+ * filters' inner loops never touch a pixel type. A {@code float} holds every
+ * 8- and 16-bit value and every 32-bit float exactly; wider types lose at most
+ * half a unit in the last place of a {@code float}, far inside the precision
+ * the filters promise.
  * </p>
  */
 final class PaddedBlock
@@ -27,7 +33,7 @@ final class PaddedBlock
 	/** Offset between neighbours along each axis. */
 	final int[] strides;
 
-	final double[] data;
+	final float[] data;
 
 	/** Whether any element is NaN or infinite. */
 	final boolean hasNonFinite;
@@ -35,7 +41,7 @@ final class PaddedBlock
 	/** Marks, in a fold table, a position that takes the constant value. */
 	private static final long BEYOND = Long.MIN_VALUE;
 
-	private PaddedBlock( final long[] min, final int[] dims, final double[] data,
+	private PaddedBlock( final long[] min, final int[] dims, final float[] data,
 			final boolean hasNonFinite )
 	{
 		this.min = min;
@@ -64,7 +70,7 @@ final class PaddedBlock
 			count *= d;
 		if ( count > Integer.MAX_VALUE - 8 )
 			throw new IllegalArgumentException( "A block of " + count + " samples is too large." );
-		final double[] data = new double[ ( int ) count ];
+		final float[] data = new float[ ( int ) count ];
 
 		// Range of source x that the block needs, read once per source line.
 		long xLo = Long.MAX_VALUE, xHi = Long.MIN_VALUE;
@@ -74,12 +80,13 @@ final class PaddedBlock
 				xLo = Math.min( xLo, x );
 				xHi = Math.max( xHi, x );
 			}
-		final double[] sourceLine = new double[ xLo <= xHi ? ( int ) ( xHi - xLo + 1 ) : 0 ];
-		final RandomAccess< ? extends RealType< ? > > access = source.randomAccess();
+		final float[] sourceLine = new float[ xLo <= xHi ? ( int ) ( xHi - xLo + 1 ) : 0 ];
+		final SourceLines reader = new SourceLines( source );
 		final long[] sourcePos = new long[ n ];
 		final long[] lastLine = new long[ n ];
 		boolean haveLine = false;
 		boolean nonFinite = false;
+		boolean lineNonFinite = false;
 
 		final int[] line = new int[ n ]; // position of the current line, axes 1..n-1
 		final int lineLength = dims[ 0 ];
@@ -95,34 +102,43 @@ final class PaddedBlock
 			if ( beyondAxis >= 0 )
 			{
 				// NB: where several axes lie beyond the edge, the lowest one's value counts.
-				Arrays.fill( data, offset, offset + lineLength, boundary.outsideValue( beyondAxis ) );
+				Arrays.fill( data, offset, offset + lineLength,
+						( float ) boundary.outsideValue( beyondAxis ) );
 				for ( int i = 0; i < lineLength; i++ )
 					if ( fold[ 0 ][ i ] == BEYOND )
-						data[ offset + i ] = boundary.outsideValue( 0 );
+						data[ offset + i ] = ( float ) boundary.outsideValue( 0 );
 			}
 			else
 			{
 				if ( !haveLine || !sameLine( sourcePos, lastLine, n ) )
 				{
 					sourcePos[ 0 ] = xLo;
-					access.setPosition( sourcePos );
-					for ( int i = 0; i < sourceLine.length; i++ )
-					{
-						sourceLine[ i ] = access.get().getRealDouble();
-						access.fwd( 0 );
-					}
+					reader.read( sourcePos, sourceLine );
+					lineNonFinite = hasNonFinite( sourceLine );
 					System.arraycopy( sourcePos, 0, lastLine, 0, n );
 					haveLine = true;
 				}
-				final double outsideX = boundary.outsideValue( 0 );
+				final float outsideX = ( float ) boundary.outsideValue( 0 );
 				final long[] foldX = fold[ 0 ];
-				for ( int i = 0; i < lineLength; i++ )
+				// Inside the source, x maps to itself: one copy; only the margins are folded.
+				final int inLo = ( int ) Math.max( 0, Math.min( lineLength, source.min( 0 )
+						- min[ 0 ] ) );
+				final int inHi = ( int ) Math.max( inLo, Math.min( lineLength, source.max( 0 ) + 1
+						- min[ 0 ] ) );
+				if ( inHi > inLo )
+					System.arraycopy( sourceLine, ( int ) ( min[ 0 ] + inLo - xLo ), data,
+							offset + inLo, inHi - inLo );
+				for ( int i = 0; i < inLo; i++ )
 				{
 					final long x = foldX[ i ];
-					final double v = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
-					data[ offset + i ] = v;
-					nonFinite |= !Double.isFinite( v );
+					data[ offset + i ] = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
 				}
+				for ( int i = inHi; i < lineLength; i++ )
+				{
+					final long x = foldX[ i ];
+					data[ offset + i ] = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
+				}
+				nonFinite |= lineNonFinite;
 			}
 			for ( int d = 1; d < n; d++ )
 			{
@@ -132,6 +148,26 @@ final class PaddedBlock
 			}
 		}
 		return new PaddedBlock( min.clone(), dims.clone(), data, nonFinite );
+	}
+
+	/**
+	 * NB: {@code v * 0} is NaN exactly for NaN and infinities, and a float sum
+	 * keeps a NaN; four partial sums keep the loop from waiting on one chain.
+	 */
+	private static boolean hasNonFinite( final float[] line )
+	{
+		float p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+		final int end = line.length & ~3;
+		for ( int i = 0; i < end; i += 4 )
+		{
+			p0 += line[ i ] * 0f;
+			p1 += line[ i + 1 ] * 0f;
+			p2 += line[ i + 2 ] * 0f;
+			p3 += line[ i + 3 ] * 0f;
+		}
+		for ( int i = end; i < line.length; i++ )
+			p0 += line[ i ] * 0f;
+		return Float.isNaN( ( p0 + p1 ) + ( p2 + p3 ) );
 	}
 
 	/** Per axis, the source coordinate of each block position, or BEYOND. */

@@ -1,0 +1,88 @@
+package io.github.ndfilters.core;
+
+import net.imglib2.Interval;
+import net.imglib2.util.Intervals;
+
+/**
+ * The cost model behind {@link Method#AUTO}: estimated time of each method
+ * from counts of multiply-adds (direct, separable) or of FFT butterflies, each
+ * times a constant fitted to the benchmark's timings on a 2-core machine (the
+ * benchmark prints which method this model picks beside the timings of all
+ * of them). Only the ratios between the constants matter.
+ */
+final class MethodChooser
+{
+	/** Seconds per multiply-add of the direct path (vectorised, all cores). */
+	static final double DIRECT_PER_TAP = 1.5e-10;
+
+	/**
+	 * Seconds per output of the direct and separable paths beyond the sums:
+	 * reading and extending the input, copies, writing the result.
+	 */
+	static final double PER_OUTPUT = 1e-8;
+
+	/**
+	 * Seconds per multiply-add of a separable pass, per output and per tap of
+	 * the lines: shorter sums, a copy per tap along x, and halos passed
+	 * through every pass.
+	 */
+	static final double SEPARABLE_PER_TAP = 1.2e-9;
+
+	/** Seconds per unit of {@link FftCorrelator#cost} (one butterfly per sample). */
+	static final double FFT_PER_UNIT = 1e-8;
+
+	private MethodChooser()
+	{}
+
+	/**
+	 * @param requested
+	 *            the user's choice; {@code AUTO} asks for the cheapest
+	 * @param kernel
+	 *            in correlation form
+	 * @return the method that will run: the requested one if it can take the
+	 *         kernel, else {@code DIRECT}
+	 */
+	static Method choose( final Method requested, final Interval target, final Kernel kernel )
+	{
+		final boolean separable = SeparableKernel.of( kernel ) != null;
+		final boolean fft = FftCorrelator.supports( kernel );
+		switch ( requested )
+		{
+		case SEPARABLE:
+			return separable ? Method.SEPARABLE : Method.DIRECT;
+		case FFT:
+			return fft ? Method.FFT : Method.DIRECT;
+		case DIRECT:
+			return Method.DIRECT;
+		default:
+			break;
+		}
+		final double outputs = Intervals.numElements( target );
+		Method best = Method.DIRECT;
+		double bestCost = outputs * ( nonZeroTaps( kernel ) * DIRECT_PER_TAP + PER_OUTPUT );
+		if ( separable )
+		{
+			int taps = 0;
+			for ( int d = 0; d < kernel.numDimensions(); d++ )
+				taps += kernel.dimension( d ) > 1 ? kernel.dimension( d ) : 0;
+			final double cost = outputs * ( Math.max( 1, taps ) * SEPARABLE_PER_TAP + PER_OUTPUT );
+			if ( cost < bestCost )
+			{
+				best = Method.SEPARABLE;
+				bestCost = cost;
+			}
+		}
+		if ( fft && FftCorrelator.cost( target, kernel ) * FFT_PER_UNIT < bestCost )
+			best = Method.FFT;
+		return best;
+	}
+
+	private static int nonZeroTaps( final Kernel kernel )
+	{
+		int count = 0;
+		for ( int i = 0; i < kernel.size(); i++ )
+			if ( kernel.weight( i ) != 0 )
+				count++;
+		return count;
+	}
+}

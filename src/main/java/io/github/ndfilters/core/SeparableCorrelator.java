@@ -1,0 +1,141 @@
+package io.github.ndfilters.core;
+
+import java.util.List;
+
+import net.imglib2.Interval;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Correlation with a {@link SeparableKernel} by one 1-D pass per axis.
+ * <p>
+ * Each slab reads the extended input it needs into a {@link PaddedBlock}, as
+ * the direct path does, and then shrinks it axis by axis with 1-D passes of
+ * the {@link BlockCorrelator}. Because the passes run over the already
+ * extended block, every boundary mode and every output size (including the
+ * mixed constant rule at corners) comes out exactly as the n-D sum: the
+ * passes only regroup the same products.
+ * </p>
+ * <p>
+ * NB: a slab whose block holds a NaN or an infinity is computed by the direct
+ * path instead, so that NaN spreads exactly as there (regrouped sums could
+ * turn an infinity into NaN or back where the direct sum would not).
+ * </p>
+ */
+final class SeparableCorrelator
+{
+	private SeparableCorrelator()
+	{}
+
+	/** See {@link DirectCorrelator#correlate}. */
+	static void correlate( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final BoundaryConditions boundary, final Kernel kernel, final SeparableKernel split,
+			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
+			final FilterMonitor monitor )
+	{
+		final List< Interval > slabs = Slabs.cut( target, DirectCorrelator.halo( kernel ),
+				DirectCorrelator.MAX_BLOCK_SAMPLES, 2 );
+		Slabs.run( slabs, monitor, slab -> correlateSlab( source, boundary, kernel, split, target,
+				shift, slab, monitor ) );
+	}
+
+	private static boolean correlateSlab(
+			final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final BoundaryConditions boundary, final Kernel kernel, final SeparableKernel split,
+			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
+			final Interval slab, final FilterMonitor monitor )
+	{
+		final PaddedBlock block = DirectCorrelator.readBlock( source, boundary, kernel, shift,
+				slab );
+		final TargetRows out = new TargetRows( target, slab.minAsLongArray() );
+		if ( block.hasNonFinite )
+			return BlockCorrelator.of( kernel, true ).correlate( block.data, block.dims,
+					DirectCorrelator.outDims( slab ), out, monitor );
+
+		final int n = kernel.numDimensions();
+		float[] data = block.data;
+		final int[] dims = block.dims.clone();
+		final Kernel[] passes = passes( split );
+		for ( int p = 0; p < passes.length; p++ )
+		{
+			final Kernel line = passes[ p ];
+			final int[] outDims = dims.clone();
+			for ( int d = 0; d < n; d++ )
+				outDims[ d ] -= line.dimension( d ) - 1;
+			final BlockCorrelator pass = BlockCorrelator.of( line, false );
+			if ( p == passes.length - 1 )
+				return pass.correlate( data, dims, outDims, out, monitor );
+			final FloatRows next = new FloatRows( outDims );
+			if ( !pass.correlate( data, dims, outDims, next, monitor ) )
+				return false;
+			data = next.data;
+			System.arraycopy( outDims, 0, dims, 0, n );
+		}
+		throw new AssertionError( "a separable kernel has at least one pass" );
+	}
+
+	/**
+	 * The 1-D kernels to apply, one per axis longer than 1; the factors of
+	 * length 1 (plain scale factors) are folded into the first pass.
+	 */
+	private static Kernel[] passes( final SeparableKernel split )
+	{
+		final Kernel[] f = split.factors;
+		double scale = 1;
+		int count = 0;
+		for ( final Kernel k : f )
+			if ( k.size() == 1 )
+				scale *= k.weight( 0 );
+			else
+				count++;
+		if ( count == 0 )
+			return new Kernel[] { scaled( f[ 0 ], scale / f[ 0 ].weight( 0 ) ) };
+		final Kernel[] passes = new Kernel[ count ];
+		int p = 0;
+		for ( final Kernel k : f )
+			if ( k.size() > 1 )
+			{
+				passes[ p ] = p == 0 ? scaled( k, scale ) : k;
+				p++;
+			}
+		return passes;
+	}
+
+	private static Kernel scaled( final Kernel k, final double factor )
+	{
+		final double[] w = k.weights();
+		for ( int i = 0; i < w.length; i++ )
+			w[ i ] *= factor;
+		return Kernel.of( w, k.dimensions() ).withCentre( k.centre() );
+	}
+
+	/** Collects the rows of an intermediate pass into a float block. */
+	private static final class FloatRows implements BlockCorrelator.Rows
+	{
+		final float[] data;
+
+		private final int[] strides;
+
+		FloatRows( final int[] dims )
+		{
+			strides = new int[ dims.length ];
+			int s = 1;
+			for ( int d = 0; d < dims.length; d++ )
+			{
+				strides[ d ] = s;
+				s *= dims[ d ];
+			}
+			data = new float[ s ];
+		}
+
+		@Override
+		public void accept( final int[] row, final double[] values, final int length )
+		{
+			int start = 0;
+			for ( int d = 0; d < row.length; d++ )
+				start += row[ d ] * strides[ d ];
+			for ( int i = 0; i < length; i++ )
+				data[ start + i ] = ( float ) values[ i ];
+		}
+	}
+}

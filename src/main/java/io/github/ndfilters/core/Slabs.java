@@ -1,0 +1,121 @@
+package io.github.ndfilters.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import net.imglib2.Interval;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.util.Intervals;
+
+/**
+ * Cuts an output interval into slabs along its last axis longer than 1 and
+ * runs a task on each, in parallel on the {@link Parallelization} executor of
+ * the calling thread, with progress and cancellation through a
+ * {@link FilterMonitor}. Slabs are small enough to bound each thread's buffer
+ * and numerous enough to keep every thread busy.
+ */
+final class Slabs
+{
+	/** Work on one slab. */
+	interface Task
+	{
+		/** @return {@code false} if canceled before the slab was finished */
+		boolean run( Interval slab );
+	}
+
+	private Slabs()
+	{}
+
+	/**
+	 * @param halo
+	 *            extra samples a slab's buffer needs per axis (kernel size - 1)
+	 * @param maxSamples
+	 *            upper bound on a slab's buffer, in samples
+	 * @param slabsPerThread
+	 *            how many slabs each thread should get, for balance; fewer
+	 *            slabs mean less halo to read twice
+	 */
+	static List< Interval > cut( final Interval target, final int[] halo, final long maxSamples,
+			final int slabsPerThread )
+	{
+		final int n = target.numDimensions();
+		int axis = 0;
+		for ( int d = n - 1; d > 0; d-- )
+			if ( target.dimension( d ) > 1 )
+			{
+				axis = d;
+				break;
+			}
+		long crossSection = 1;
+		for ( int d = 0; d < n; d++ )
+			if ( d != axis )
+				crossSection *= target.dimension( d ) + halo[ d ];
+		final long length = target.dimension( axis );
+		final int parallelism = Parallelization.getTaskExecutor().getParallelism();
+		long parts = ( long ) slabsPerThread * parallelism;
+		// NB: a slab at least twice as thick as its halo reads each input sample at most 1.5
+		// times; that beats finer balance when the kernel is long along the cut axis.
+		final long thinnest = 2L * halo[ axis ];
+		if ( length / parts < thinnest )
+			parts = Math.max( parallelism, length / Math.max( 1, thinnest ) / parallelism
+					* parallelism );
+		final long forThreads = ( length + parts - 1 ) / parts;
+		final long forMemory = maxSamples / crossSection - halo[ axis ];
+		final long step = Math.max( 1, Math.min( forThreads, forMemory ) );
+
+		final List< Interval > slabs = new ArrayList<>();
+		final long[] min = target.minAsLongArray();
+		final long[] max = target.maxAsLongArray();
+		for ( long start = target.min( axis ); start <= target.max( axis ); start += step )
+		{
+			min[ axis ] = start;
+			max[ axis ] = Math.min( target.max( axis ), start + step - 1 );
+			slabs.add( Intervals.createMinMax( concat( min, max ) ) );
+		}
+		return slabs;
+	}
+
+	/**
+	 * Runs the task on every slab.
+	 *
+	 * @throws CancellationException
+	 *             if the monitor canceled
+	 */
+	static void run( final List< Interval > slabs, final FilterMonitor monitor, final Task task )
+	{
+		final AtomicBoolean canceled = new AtomicBoolean();
+		final AtomicInteger done = new AtomicInteger();
+		final TaskExecutor executor = Parallelization.getTaskExecutor();
+		executor.forEach( slabs, slab -> {
+			if ( canceled.get() || monitor.isCanceled() )
+			{
+				canceled.set( true );
+				return;
+			}
+			if ( !task.run( slab ) )
+			{
+				canceled.set( true );
+				return;
+			}
+			// NB: counting and reporting under one lock keeps the fractions rising.
+			synchronized ( done )
+			{
+				monitor.progress( done.incrementAndGet() / ( double ) slabs.size() );
+			}
+		} );
+		if ( canceled.get() )
+			throw new CancellationException( "The filter was canceled." );
+	}
+
+	private static long[] concat( final long[] a, final long[] b )
+	{
+		final long[] c = new long[ a.length + b.length ];
+		System.arraycopy( a, 0, c, 0, a.length );
+		System.arraycopy( b, 0, c, a.length, b.length );
+		return c;
+	}
+}

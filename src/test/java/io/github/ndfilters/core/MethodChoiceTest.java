@@ -1,0 +1,123 @@
+package io.github.ndfilters.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.Test;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Which method runs: the separability test, the fallback of a method that
+ * cannot take a kernel, the cost model's picks in clear-cut cases, and
+ * cancellation on every method.
+ */
+class MethodChoiceTest
+{
+	@Test
+	void outerProductsAreSeparableOthersNot()
+	{
+		final double[] g = { 0.054, 0.242, 0.399, 0.242, 0.054 };
+		final double[] gauss = new double[ 125 ];
+		for ( int i = 0; i < 125; i++ )
+			gauss[ i ] = g[ i % 5 ] * g[ i / 5 % 5 ] * g[ i / 25 ];
+		assertTrue( Kernel.of( gauss, 5, 5, 5 ).isSeparable() );
+		assertTrue( Kernel.of( new double[] { 1, 1, 1, 1, 1, 1 }, 3, 2 ).isSeparable() );
+		assertTrue( Kernel.of( new double[] { -1, 0, 1, -2, 0, 2, -1, 0, 1 }, 3, 3 )
+				.isSeparable() );
+		assertTrue( Kernel.line( 3, -1 ).isSeparable() );
+		assertFalse( Kernel.of( new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3 )
+				.isSeparable(), "the Laplacian has rank 2" );
+		assertFalse( Kernel.of( new double[] { 1, 2, 3, 4 }, 2, 2 ).isSeparable() );
+		final double[] almost = gauss.clone();
+		almost[ 62 ] *= 1 + 1e-9;
+		assertFalse( Kernel.of( almost, 5, 5, 5 ).isSeparable() );
+	}
+
+	@Test
+	void aMethodThatCannotTakeTheKernelGivesWayToDirect()
+	{
+		final Kernel laplacian = Kernel.of( new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3 );
+		final List< String > warnings = new ArrayList<>();
+		final FilterMonitor monitor = new FilterMonitor()
+		{
+			@Override
+			public void warn( final String message )
+			{
+				warnings.add( message );
+			}
+		};
+		final LinearFilter filter = LinearFilter.correlate( laplacian ).method(
+				Method.SEPARABLE ).monitor( monitor );
+		final RandomAccessibleInterval< FloatType > image = ArrayImgs.floats( 20, 20 );
+		assertEquals( Method.DIRECT, filter.chosenMethod( image ) );
+		filter.apply( image );
+		assertEquals( 1, warnings.size() );
+		assertTrue( warnings.get( 0 ).contains( "separable" ) );
+		assertEquals( Method.DIRECT, LinearFilter.correlate( Kernel.of( new double[ 16 ], 2, 2,
+				2, 2 ) ).method( Method.FFT ).chosenMethod( ArrayImgs.floats( 5, 5, 5, 5 ) ),
+				"the FFT path transforms at most three axes" );
+	}
+
+	@Test
+	void autoPicksTheCheapMethodInClearCases()
+	{
+		final Random random = new Random( 3 );
+		assertEquals( Method.DIRECT, LinearFilter.correlate( randomKernel( random, 3, 3 ) )
+				.chosenMethod( ArrayImgs.floats( 512, 512 ) ) );
+		assertEquals( Method.FFT, LinearFilter.correlate( randomKernel( random, 41, 41 ) )
+				.chosenMethod( ArrayImgs.floats( 512, 512 ) ) );
+		final double[] g = new double[ 15 ];
+		for ( int i = 0; i < 15; i++ )
+			g[ i ] = Math.exp( -0.5 * ( i - 7 ) * ( i - 7 ) / 6.25 );
+		final double[] gauss = new double[ 15 * 15 * 15 ];
+		for ( int i = 0; i < gauss.length; i++ )
+			gauss[ i ] = g[ i % 15 ] * g[ i / 15 % 15 ] * g[ i / 225 ];
+		assertEquals( Method.SEPARABLE, LinearFilter.correlate( Kernel.of( gauss, 15, 15, 15 ) )
+				.chosenMethod( ArrayImgs.floats( 64, 64, 64 ) ) );
+	}
+
+	@Test
+	void everyMethodStopsWhenCanceled()
+	{
+		final Random random = new Random( 5 );
+		final double[] box = new double[ 81 ];
+		java.util.Arrays.fill( box, 1 );
+		final Kernel[] kernels = { randomKernel( random, 9, 9 ), Kernel.of( box, 9, 9 ) };
+		for ( final Method method : Method.values() )
+			for ( final Kernel kernel : kernels )
+			{
+				final FilterMonitor cancelAtOnce = new FilterMonitor()
+				{
+					@Override
+					public boolean isCanceled()
+					{
+						return true;
+					}
+				};
+				assertThrows( CancellationException.class, () -> LinearFilter.correlate( kernel )
+						.method( method ).monitor( cancelAtOnce ).apply( ArrayImgs.floats( 300,
+								200 ) ), method.toString() );
+			}
+	}
+
+	private static Kernel randomKernel( final Random random, final int... dims )
+	{
+		int size = 1;
+		for ( final int d : dims )
+			size *= d;
+		final double[] w = new double[ size ];
+		for ( int i = 0; i < size; i++ )
+			w[ i ] = random.nextDouble() - 0.5;
+		return Kernel.of( w, dims );
+	}
+}
