@@ -43,7 +43,7 @@ final class BlockCorrelator
 	private static final int SEGMENT = 512;
 
 	/** Output rows per tile, so the accumulators stay in the second-level cache. */
-	private static final int TILE_ROWS = 32;
+	static final int TILE_ROWS = 32;
 
 	/** Receives finished output rows. */
 	interface Rows

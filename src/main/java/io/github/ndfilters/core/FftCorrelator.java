@@ -142,11 +142,11 @@ final class FftCorrelator
 			buffer[ i + 1 ] = xi * kr - xr * ki;
 		}
 		transform.inverse();
-		if ( re != null )
-			plan.store( buffer, 0, a, new TargetRows( target, a.minAsLongArray() ) );
-		if ( im != null )
-			plan.store( buffer, 1, b, new TargetRows( target, b.minAsLongArray() ) );
-		return true;
+		if ( re != null && !plan.store( buffer, 0, a, new TargetRows( target, a.minAsLongArray() ),
+				monitor ) )
+			return false;
+		return im == null
+				|| plan.store( buffer, 1, b, new TargetRows( target, b.minAsLongArray() ), monitor );
 	}
 
 	private static List< Interval > tiles( final Interval target, final int[] step )
@@ -407,8 +407,14 @@ final class FftCorrelator
 		}
 
 		/** Writes the tile's outputs from the real or imaginary parts. */
-		void store( final double[] buffer, final int part, final Interval tile,
-				final TargetRows rows )
+		/**
+		 * Writes one tile's result, row by row.
+		 *
+		 * @return {@code false} if the monitor canceled before the tile was
+		 *         written in full
+		 */
+		boolean store( final double[] buffer, final int part, final Interval tile,
+				final TargetRows rows, final FilterMonitor monitor )
 		{
 			final int len = ( int ) tile.dimension( 0 );
 			final double[] values = new double[ len ];
@@ -416,6 +422,8 @@ final class FftCorrelator
 			final int step = axes.length > 0 && axes[ 0 ] == 0 ? 2 : 0;
 			while ( true )
 			{
+				if ( monitor.isCanceled() )
+					return false;
 				final int start = bufferIndex( row );
 				for ( int i = 0; i < len; i++ )
 					values[ i ] = buffer[ start + i * step + part ];
@@ -428,7 +436,7 @@ final class FftCorrelator
 					row[ d ] = 0;
 				}
 				if ( d >= n )
-					return;
+					return true;
 			}
 		}
 
