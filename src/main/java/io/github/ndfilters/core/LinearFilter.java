@@ -192,7 +192,16 @@ public final class LinearFilter
 		return applyAs( source, new FloatType() );
 	}
 
-	/** @return the result as 64-bit floats */
+	/**
+	 * @return the result as 64-bit floats
+	 *         <p>
+	 *         NB: every method sums in float (with partial sums carried up to
+	 *         double), so the values are as accurate as {@link #apply}'s, within
+	 *         about 3e-6 of the largest sum of |input| x |kernel| an output can
+	 *         reach; a 64-bit result keeps them without a second rounding but
+	 *         gains no further precision.
+	 *         </p>
+	 */
 	public RandomAccessibleInterval< DoubleType > applyAsDouble(
 			final RandomAccessibleInterval< ? extends RealType< ? > > source )
 	{
