@@ -36,9 +36,19 @@ import net.imglib2.Interval;
  * saturated. It keeps the calibration and the channel, slice and frame
  * layout; for output sizes {@code full} and {@code valid} the sizes change and
  * the calibration origin moves so that the result lines up with the input.
+ * A selection on the input is ignored (the monitor is warned): the whole
+ * image is filtered, and the result has no selection.
  */
 public final class ImagePlusFilter
 {
+	/**
+	 * The warning for an image with a selection. The result is a new image of
+	 * the whole input, so a selection cannot say which pixels to change; it
+	 * stays on the input and is not copied to the result.
+	 */
+	static final String IGNORED_SELECTION = "The selection is ignored; the whole image is"
+			+ " filtered. Crop first (Image > Crop) to filter only the selected part.";
+
 	private ImagePlusFilter()
 	{}
 
@@ -65,6 +75,8 @@ public final class ImagePlusFilter
 		if ( image == null || filter == null )
 			throw new IllegalArgumentException( "Give an image and a filter." );
 		final FilterMonitor m = monitor == null ? FilterMonitor.NONE : monitor;
+		if ( image.getRoi() != null )
+			m.warn( IGNORED_SELECTION );
 		final Interval out = filter.outputInterval( interval( image ) );
 		final int channels = ChannelView.channelCount( image );
 		final ResultPlanes planes = new ResultPlanes( kind( image, keepType ), channels, out );
