@@ -49,6 +49,27 @@ final class CommandOptions
 	}
 
 	/**
+	 * @param value
+	 *            the constant for the {@code constant} boundary, as text; empty
+	 *            means 0
+	 * @return the number it holds
+	 */
+	static double value( final String value )
+	{
+		if ( value == null || value.isBlank() )
+			return 0;
+		try
+		{
+			return Double.parseDouble( value.strip() );
+		}
+		catch ( final NumberFormatException e )
+		{
+			throw new IllegalArgumentException( "value=" + value + " is not a number. Give the"
+					+ " constant beyond the edge as a number, such as value=0." );
+		}
+	}
+
+	/**
 	 * @param type
 	 *            {@code 32-bit} or {@code input}
 	 * @return whether the result keeps the input's pixel type

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ij.ImagePlus;
-import ij.VirtualStack;
 import ij.macro.Interpreter;
-import ij.process.ByteProcessor;
-import ij.process.ImageProcessor;
 import io.github.ndfilters.core.LinearFilter;
 import io.github.ndfilters.kernel.KernelText;
 
@@ -179,57 +176,6 @@ public class MacroBadInputTest
 					+ ": an image was opened or closed" );
 			Pixels.assertUnchanged( before, image );
 			MacroRun.closeAll();
-		}
-	}
-
-	/**
-	 * A virtual stack of blank 8-bit planes that makes each plane when asked,
-	 * so it can be longer than any memory.
-	 */
-	private static final class EndlessStack extends VirtualStack
-	{
-		private final int planes;
-
-		EndlessStack( final int width, final int height, final int planes )
-		{
-			super( width, height );
-			this.planes = planes;
-		}
-
-		@Override
-		public int getSize()
-		{
-			return planes;
-		}
-
-		@Override
-		public int size()
-		{
-			return planes;
-		}
-
-		@Override
-		public ImageProcessor getProcessor( final int n )
-		{
-			return new ByteProcessor( getWidth(), getHeight() );
-		}
-
-		@Override
-		public Object getPixels( final int n )
-		{
-			return getProcessor( n ).getPixels();
-		}
-
-		@Override
-		public int getBitDepth()
-		{
-			return 8;
-		}
-
-		@Override
-		public String getSliceLabel( final int n )
-		{
-			return null;
 		}
 	}
 }
