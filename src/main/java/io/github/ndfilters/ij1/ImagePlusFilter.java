@@ -11,6 +11,7 @@ import ij.process.LUT;
 import io.github.ndfilters.core.Boundary;
 import io.github.ndfilters.core.BoundaryConditions;
 import io.github.ndfilters.core.FilterMonitor;
+import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.core.LinearFilter;
 import io.github.ndfilters.core.OutputSize;
 import net.imglib2.FinalInterval;
@@ -37,7 +38,8 @@ import net.imglib2.Interval;
  * layout; for output sizes {@code full} and {@code valid} the sizes change and
  * the calibration origin moves so that the result lines up with the input.
  * A selection on the input is ignored (the monitor is warned): the whole
- * image is filtered, and the result has no selection.
+ * image is filtered, and the result has no selection. A kernel longer than 1
+ * along z or t needs an image with several slices or frames there.
  */
 public final class ImagePlusFilter
 {
@@ -77,6 +79,7 @@ public final class ImagePlusFilter
 		final FilterMonitor m = monitor == null ? FilterMonitor.NONE : monitor;
 		if ( image.getRoi() != null )
 			m.warn( IGNORED_SELECTION );
+		requireDepth( image, filter.kernel() );
 		final Interval out = filter.outputInterval( interval( image ) );
 		final int channels = ChannelView.channelCount( image );
 		final ResultPlanes planes = new ResultPlanes( kind( image, keepType ), channels, out );
@@ -97,6 +100,33 @@ public final class ImagePlusFilter
 		result.setDimensions( resultChannels, planes.slices, planes.frames );
 		result.setCalibration( calibration( image, out, keepType ) );
 		return display( image, result, planes, rgb );
+	}
+
+	/**
+	 * Refuses a kernel that reaches along z or t when the image has a single
+	 * slice or frame there. The filter could fold the kernel over that one
+	 * plane, but a 3-D kernel on a 2-D image is almost always a mix-up, and
+	 * its answer would look plausible and be wrong.
+	 *
+	 * @throws IllegalArgumentException
+	 *             naming the axis and what to give instead
+	 */
+	static void requireDepth( final ImagePlus image, final Kernel kernel )
+	{
+		final String[] axes = { "z", "t" };
+		final int[] sizes = { image.getNSlices(), image.getNFrames() };
+		final String[] planes = { "slice", "frame" };
+		for ( int a = 0; a < 2; a++ )
+		{
+			final int d = a + 2;
+			if ( d >= kernel.numDimensions() || kernel.dimension( d ) == 1 || sizes[ a ] > 1 )
+				continue;
+			throw new IllegalArgumentException( "The kernel is " + kernel.dimension( d )
+					+ " long along " + axes[ a ] + ", but '" + image.getTitle() + "' has a single "
+					+ planes[ a ] + ". Give a kernel of size 1 along " + axes[ a ] + " (such as"
+					+ " a 2-D kernel), or an image with several " + planes[ a ] + "s (Image >"
+					+ " Hyperstacks > Re-order Hyperstack swaps slices and frames)." );
+		}
 	}
 
 	/** @return the 4-D interval (x, y, z, t) of one channel of the image */

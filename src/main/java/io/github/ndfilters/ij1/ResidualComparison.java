@@ -56,6 +56,7 @@ public final class ResidualComparison
 		final FilterMonitor m = monitor == null ? FilterMonitor.NONE : monitor;
 		if ( image.getRoi() != null )
 			m.warn( ImagePlusFilter.IGNORED_SELECTION );
+		ImagePlusFilter.requireDepth( image, filter.kernel() );
 		final LinearFilter correlate = filter.operation( Operation.CORRELATE );
 		final LinearFilter convolve = filter.operation( Operation.CONVOLVE );
 		final Interval out = correlate.outputInterval( ImagePlusFilter.interval( image ) );

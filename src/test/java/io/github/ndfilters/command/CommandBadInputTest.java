@@ -67,6 +67,13 @@ class CommandBadInputTest extends ContextTestBase
 	}
 
 	@Test
+	void aThreeDimensionalKernelOnASinglePlaneIsRefused()
+	{
+		assertRefused( "The kernel is 3 long along z, but 'ramp' has a single slice",
+				"kernel", "laplacian-3d" );
+	}
+
+	@Test
 	void unknownTokensAndValuesNameWhatIsAllowed()
 	{
 		assertRefused( "Unknown boundary 'wrap'", "kernel", "1 1", "boundary", "wrap" );

@@ -100,6 +100,22 @@ public class MacroBadInputTest
 		assertRefused( "kernel=[1 1] normalize=yes", "normalize=true" );
 	}
 
+	/**
+	 * The ImageJ image is 6 x 5 with one slice and frame: a kernel reaching
+	 * along z or t would fold over the single plane and look right while
+	 * being a mix-up.
+	 */
+	@Test
+	public void aKernelDeeperThanTheImageIsRefused()
+	{
+		assertRefused( "kernel=[1 2\n3 4\n\n5 6\n7 8]", "2 long along z", "single slice",
+				"2-D kernel" );
+		assertRefused( "kernel=[sobel-z]", "3 long along z" );
+		final ImagePlus psf4d = Pixels.random( "psf4d", 32, 2, 2, 1, 1, 3, 44 );
+		assertRefused( "kernel=psf4d", new ImagePlus[] { psf4d }, "3 long along t",
+				"single frame" );
+	}
+
 	@Test
 	public void anEmptyValidOutputIsRefused()
 	{
