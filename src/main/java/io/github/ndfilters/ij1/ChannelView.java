@@ -2,22 +2,19 @@ package io.github.ndfilters.ij1;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
-import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.view.Views;
 
 /**
  * Reads one channel of an {@link ImagePlus} as a 4-D ImgLib2 view with axes
- * x, y, z, t, without copying pixels: each plane's pixel array is wrapped as
- * it is and the planes are stacked. Axes of size 1 are kept, so a kernel's x,
+ * x, y, z, t, without copying pixels: the planes' pixel arrays are wrapped
+ * as they are. Axes of size 1 are kept, so a kernel's x,
  * y, z and t always meet the image's x, y, z and t.
  * <p>
  * An RGB image has one channel per colour ({@code colour} 0 red, 1 green, 2
@@ -42,22 +39,22 @@ final class ChannelView
 	static RandomAccessibleInterval< ? extends RealType< ? > > of( final ImagePlus image,
 			final int channel, final int colour )
 	{
-		final int w = image.getWidth();
-		final int h = image.getHeight();
+		final List< Object > planes = planes( image, channel );
+		final long[] dims = { image.getWidth(), image.getHeight(), image.getNSlices(),
+				image.getNFrames() };
 		switch ( image.getBitDepth() )
 		{
 		case 8:
-			return stack( image, channel, p -> ArrayImgs.unsignedBytes( ( byte[] ) p, w, h ) );
+			return PlanarWrap.bytes( planes, dims );
 		case 16:
-			return stack( image, channel, p -> ArrayImgs.unsignedShorts( ( short[] ) p, w, h ) );
+			return PlanarWrap.shorts( planes, dims );
 		case 32:
-			return stack( image, channel, p -> ArrayImgs.floats( ( float[] ) p, w, h ) );
+			return PlanarWrap.floats( planes, dims );
 		case 24:
 			final int shift = 16 - 8 * colour;
-			return stack( image, channel, p -> Converters.convert(
-					( RandomAccessibleInterval< IntType > ) ArrayImgs.ints( ( int[] ) p, w, h ),
-					( in, out ) -> out.set( ( in.get() >> shift ) & 0xff ),
-					new UnsignedByteType() ) );
+			return Converters.convert( ( RandomAccessibleInterval< IntType > ) PlanarWrap
+					.ints( planes, dims ), ( in, out ) -> out.set( ( in.get() >> shift ) & 0xff ),
+					new UnsignedByteType() );
 		default:
 			throw new IllegalArgumentException( "Images of " + image.getBitDepth()
 					+ " bits per pixel are not supported; use 8-bit, 16-bit, 32-bit or RGB." );
@@ -78,20 +75,14 @@ final class ChannelView
 				: of( image, index + 1, 0 );
 	}
 
-	private static < T > RandomAccessibleInterval< T > stack( final ImagePlus image,
-			final int channel, final Function< Object, RandomAccessibleInterval< T > > wrap )
+	/** @return the pixel arrays of one channel, z fastest, then t */
+	private static List< Object > planes( final ImagePlus image, final int channel )
 	{
 		final ImageStack stack = image.getStack();
-		final int slices = image.getNSlices();
-		final int frames = image.getNFrames();
-		final List< RandomAccessibleInterval< T > > volumes = new ArrayList<>( frames );
-		for ( int t = 1; t <= frames; t++ )
-		{
-			final List< RandomAccessibleInterval< T > > planes = new ArrayList<>( slices );
-			for ( int z = 1; z <= slices; z++ )
-				planes.add( wrap.apply( stack.getPixels( image.getStackIndex( channel, z, t ) ) ) );
-			volumes.add( Views.stack( planes ) );
-		}
-		return Views.stack( volumes );
+		final List< Object > planes = new ArrayList<>();
+		for ( int t = 1; t <= image.getNFrames(); t++ )
+			for ( int z = 1; z <= image.getNSlices(); z++ )
+				planes.add( stack.getPixels( image.getStackIndex( channel, z, t ) ) );
+		return planes;
 	}
 }

@@ -46,7 +46,7 @@ final class FilterDialog
 		final GenericDialog gd = new GenericDialog( command );
 		gd.addChoice( "Image", titles, current.getTitle() );
 		gd.addMessage( "Kernel: numbers, one line per row (a blank line between z planes),\n"
-				+ "a preset (" + KernelPresets.summary() + "),\n"
+				+ wrap( "a preset (" + KernelPresets.summary() + ")," ) + "\n"
 				+ "or the title of an open image:" );
 		gd.addTextAreas( d.kernel, null, 7, 40 );
 		gd.addChoice( "Boundary", tokens( Boundary.values() ), d.boundary.token() );
@@ -81,6 +81,25 @@ final class FilterDialog
 		last = new FilterOptions( image, kernel, boundary, value, output, keepType, normalize,
 				center, method );
 		return last;
+	}
+
+	/** Breaks a long line after commas, so that the dialog stays narrow. */
+	private static String wrap( final String text )
+	{
+		final StringBuilder sb = new StringBuilder();
+		int lineStart = 0;
+		for ( final String word : text.split( "(?<=,) " ) )
+		{
+			if ( sb.length() - lineStart + word.length() > 66 )
+			{
+				sb.append( "\n  " );
+				lineStart = sb.length() - 2;
+			}
+			else if ( sb.length() > 0 )
+				sb.append( ' ' );
+			sb.append( word );
+		}
+		return sb.toString();
 	}
 
 	private static String[] tokens( final Boundary[] modes )

@@ -1,17 +1,13 @@
 package io.github.ndfilters.ij1;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import ij.ImageStack;
 import io.github.ndfilters.core.MemoryBudget;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
-import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 /**
@@ -88,52 +84,13 @@ final class ResultPlanes
 	/** @return a writable view of one channel, placed at the output interval */
 	RandomAccessibleInterval< ? extends RealType< ? > > view( final int channel )
 	{
-		final List< RandomAccessibleInterval< ? extends RealType< ? > > > volumes =
-				new ArrayList<>( frames );
-		for ( int t = 0; t < frames; t++ )
-			volumes.add( volume( channel, t ) );
-		return Views.translate( stack( volumes ), interval.minAsLongArray() );
-	}
-
-	private RandomAccessibleInterval< ? extends RealType< ? > > volume( final int channel,
-			final int t )
-	{
-		final Object[] channelPlanes = planes[ channel ];
-		final int from = slices * t;
-		switch ( kind )
-		{
-		case BYTE:
-		{
-			final List< RandomAccessibleInterval< UnsignedByteType > > l = new ArrayList<>();
-			for ( int z = 0; z < slices; z++ )
-				l.add( ArrayImgs.unsignedBytes( ( byte[] ) channelPlanes[ from + z ], width,
-						height ) );
-			return Views.stack( l );
-		}
-		case SHORT:
-		{
-			final List< RandomAccessibleInterval< UnsignedShortType > > l = new ArrayList<>();
-			for ( int z = 0; z < slices; z++ )
-				l.add( ArrayImgs.unsignedShorts( ( short[] ) channelPlanes[ from + z ], width,
-						height ) );
-			return Views.stack( l );
-		}
-		default:
-		{
-			final List< RandomAccessibleInterval< FloatType > > l = new ArrayList<>();
-			for ( int z = 0; z < slices; z++ )
-				l.add( ArrayImgs.floats( ( float[] ) channelPlanes[ from + z ], width, height ) );
-			return Views.stack( l );
-		}
-		}
-	}
-
-	@SuppressWarnings( { "unchecked", "rawtypes" } )
-	private static RandomAccessibleInterval< ? extends RealType< ? > > stack(
-			final List< RandomAccessibleInterval< ? extends RealType< ? > > > volumes )
-	{
-		// NB: every volume has the same pixel type; the raw list only satisfies the compiler.
-		return Views.stack( ( List ) volumes );
+		final List< Object > channelPlanes = Arrays.asList( planes[ channel ] );
+		final long[] dims = { width, height, slices, frames };
+		final RandomAccessibleInterval< ? extends RealType< ? > > img = kind == Kind.BYTE
+				? PlanarWrap.bytes( channelPlanes, dims )
+				: kind == Kind.SHORT ? PlanarWrap.shorts( channelPlanes, dims )
+						: PlanarWrap.floats( channelPlanes, dims );
+		return Views.translate( img, interval.minAsLongArray() );
 	}
 
 	/**

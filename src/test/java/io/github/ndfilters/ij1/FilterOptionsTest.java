@@ -33,7 +33,7 @@ public class FilterOptionsTest
 	{
 		// As ImageJ 1.x records the dialog: every field, booleans bare, empty strings empty.
 		final FilterOptions o = FilterOptions.fromMacro( "image=[my cells.tif] kernel=[1 2\n3 4]"
-				+ " boundary=constant value=2.5 output=valid type=input normalize center="
+				+ " boundary=constant value=2.5 output=valid type=input normalize center=[]"
 				+ " method=direct " );
 		assertEquals( "my cells.tif", o.image );
 		assertEquals( "1 2\n3 4", o.kernel );

@@ -66,6 +66,45 @@ public class PluginJarIT
 		Files.copy( target.resolve( "imagej/ij.jar" ), ij.resolve( "ij.jar" ),
 				StandardCopyOption.REPLACE_EXISTING );
 
+		final List< String > command = displayAndJava();
+		command.add( "-jar" );
+		command.add( ij.resolve( "ij.jar" ).toString() );
+		command.add( "-ijpath" );
+		command.add( ij.toString() );
+		command.add( "-batch" );
+		command.add( base.resolve( "src/test/resources/e2e/filters.ijm" ).toString() );
+		command.add( base.resolve( "src/test/resources/images" ) + File.separator + "|" + out
+				+ File.separator );
+		log = run( command, ij, base.resolve( "target/e2e/imagej-output.txt" ) );
+		assertTrue( log.contains( "END OF MACRO" ), log );
+	}
+
+	/**
+	 * A person fills in the dialog with the Recorder open; the recorded line
+	 * (kernel text over two lines, a bare {@code normalize}) replays to the
+	 * same pixels.
+	 */
+	@Test
+	public void recordedDialogLineReplaysIdentically() throws Exception
+	{
+		final Path ij = base.resolve( "target/e2e/ImageJ" );
+		final List< String > command = displayAndJava();
+		command.add( "-Dplugins.dir=" + ij );
+		command.add( "-cp" );
+		command.add( ij.resolve( "ij.jar" ) + File.pathSeparator + base.resolve(
+				"target/test-classes" ) );
+		command.add( RecordAndReplay.class.getName() );
+		command.add( base.resolve( "src/test/resources/images/coins_u8.tif" ).toString() );
+		final String output = run( command, ij, base.resolve( "target/e2e/recorder-output.txt" ) );
+		assertTrue( output.contains( "RECORDED run(\"Convolve (n-D)...\", \"image=coins_u8.tif"
+				+ " kernel=[1 2\\n3 4] boundary=mirror" ), output );
+		assertTrue( output.contains( " normalize " ), output );
+		assertTrue( output.contains( "SAME PIXELS true" ), output );
+	}
+
+	/** @return the start of a command line running Java on a display, real or virtual */
+	private static List< String > displayAndJava()
+	{
 		final List< String > command = new ArrayList<>();
 		if ( System.getenv( "DISPLAY" ) == null )
 		{
@@ -76,27 +115,25 @@ public class PluginJarIT
 			command.add( "-a" );
 		}
 		command.add( Path.of( System.getProperty( "java.home" ), "bin", "java" ).toString() );
-		command.add( "-jar" );
-		command.add( ij.resolve( "ij.jar" ).toString() );
-		command.add( "-ijpath" );
-		command.add( ij.toString() );
-		command.add( "-batch" );
-		command.add( base.resolve( "src/test/resources/e2e/filters.ijm" ).toString() );
-		command.add( base.resolve( "src/test/resources/images" ) + File.separator + "|" + out
-				+ File.separator );
-		final Path output = base.resolve( "target/e2e/imagej-output.txt" );
-		final Process process = new ProcessBuilder( command ).directory( ij.toFile() )
+		return command;
+	}
+
+	/** Runs a process to its end, or kills it after the timeout; returns its output. */
+	private static String run( final List< String > command, final Path dir, final Path output )
+			throws IOException, InterruptedException
+	{
+		final Process process = new ProcessBuilder( command ).directory( dir.toFile() )
 				.redirectErrorStream( true ).redirectOutput( output.toFile() ).start();
 		if ( !process.waitFor( TIMEOUT_SECONDS, TimeUnit.SECONDS ) )
 		{
 			process.descendants().forEach( ProcessHandle::destroyForcibly );
 			process.destroyForcibly();
-			throw new AssertionError( "ImageJ did not finish the macro within " + TIMEOUT_SECONDS
-					+ " s; output so far:\n" + Files.readString( output ) );
+			throw new AssertionError( "The process did not end within " + TIMEOUT_SECONDS
+					+ " s: " + command + "\nOutput so far:\n" + Files.readString( output ) );
 		}
-		log = Files.readString( output, StandardCharsets.UTF_8 );
-		assertEquals( 0, process.exitValue(), log );
-		assertTrue( log.contains( "END OF MACRO" ), log );
+		final String text = Files.readString( output, StandardCharsets.UTF_8 );
+		assertEquals( 0, process.exitValue(), text );
+		return text;
 	}
 
 	@Test
