@@ -76,10 +76,14 @@ final class CommandOptions
 	 */
 	static boolean keepsType( final String type )
 	{
-		final OutputType t = OutputType.fromToken( type );
-		if ( t == OutputType.FLOAT64 )
-			throw new IllegalArgumentException( "ImageJ images cannot hold 64-bit values;"
-					+ " choose type 32-bit or input." );
-		return t == OutputType.INPUT;
+		final String wanted = type == null ? "" : type.strip();
+		if ( OutputType.FLOAT32.token().equalsIgnoreCase( wanted ) )
+			return false;
+		if ( OutputType.INPUT.token().equalsIgnoreCase( wanted ) )
+			return true;
+		// NB: 64-bit is a type of the core, but not of ImageJ images, so it gets this message too.
+		throw new IllegalArgumentException( "type=" + type + " is not possible: an ImageJ image"
+				+ " holds 32-bit floats at most. Use type=32-bit or type=input (the input's own"
+				+ " pixel type)." );
 	}
 }
