@@ -13,6 +13,7 @@ import io.github.ndfilters.core.BoundaryConditions;
 import io.github.ndfilters.core.FilterMonitor;
 import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.core.LinearFilter;
+import io.github.ndfilters.core.MemoryBudget;
 import io.github.ndfilters.core.OutputSize;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -82,7 +83,9 @@ public final class ImagePlusFilter
 		requireDepth( image, filter.kernel() );
 		final Interval out = filter.outputInterval( interval( image ) );
 		final int channels = ChannelView.channelCount( image );
-		final ResultPlanes planes = new ResultPlanes( kind( image, keepType ), channels, out );
+		final ResultPlanes.Kind kind = kind( image, keepType );
+		MemoryBudget.require( ResultPlanes.bytes( kind, channels, out ), readBytes( image ) );
+		final ResultPlanes planes = new ResultPlanes( kind, channels, out );
 		for ( int c = 0; c < channels; c++ )
 		{
 			if ( m.isCanceled() )
@@ -127,6 +130,20 @@ public final class ImagePlusFilter
 					+ " a 2-D kernel), or an image with several " + planes[ a ] + "s (Image >"
 					+ " Hyperstacks > Re-order Hyperstack swaps slices and frames)." );
 		}
+	}
+
+	/**
+	 * @return the bytes that reading one channel holds in memory: nothing
+	 *         for a stack in memory, but every plane of the channel for a
+	 *         virtual stack, whose planes are read before the filter starts
+	 */
+	static double readBytes( final ImagePlus image )
+	{
+		if ( !image.getStack().isVirtual() )
+			return 0;
+		final int bytesPerPixel = image.getBitDepth() == 24 ? 4 : image.getBitDepth() / 8;
+		return ( double ) bytesPerPixel * image.getWidth() * image.getHeight() * image
+				.getNSlices() * image.getNFrames();
 	}
 
 	/** @return the 4-D interval (x, y, z, t) of one channel of the image */

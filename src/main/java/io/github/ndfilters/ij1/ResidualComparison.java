@@ -61,9 +61,10 @@ public final class ResidualComparison
 		final LinearFilter convolve = filter.operation( Operation.CONVOLVE );
 		final Interval out = correlate.outputInterval( ImagePlusFilter.interval( image ) );
 		final int channels = ChannelView.channelCount( image );
-		// NB: the residual and the scratch channel together, before either is allocated.
+		// NB: the residual, the scratch channel and what a virtual stack reads, before any of
+		// them is allocated.
 		MemoryBudget.require( ResultPlanes.bytes( ResultPlanes.Kind.FLOAT, channels + 1, out ),
-				0 );
+				ImagePlusFilter.readBytes( image ) );
 		final ResultPlanes residual = new ResultPlanes( ResultPlanes.Kind.FLOAT, channels, out );
 		final ResultPlanes scratch = new ResultPlanes( ResultPlanes.Kind.FLOAT, 1, out );
 		final Statistics stats = new Statistics();

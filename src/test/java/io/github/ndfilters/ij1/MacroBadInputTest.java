@@ -153,6 +153,21 @@ public class MacroBadInputTest
 		assertTrue( e.getMessage().contains( "4000000000000 bytes" ), e.getMessage() );
 	}
 
+	/**
+	 * A virtual stack's planes of one channel are all read before filtering:
+	 * 20000 planes of 1000 x 1000 bytes are 20 GB, more than the test's Java
+	 * may use, even when the result itself (a 'valid' output two planes deep)
+	 * is small. Refused before the first plane is read.
+	 */
+	@Test
+	public void aVirtualStackTooLargeToReadIsRefusedBeforeReading()
+	{
+		final ImagePlus deep = new ImagePlus( "deep", new EndlessStack( 1000, 1000, 20000 ) );
+		assertRefused( "image=deep kernel=[box 1 1 19999] output=valid type=input",
+				new ImagePlus[] { deep }, "Not enough memory", "result 1.9 MiB",
+				"working buffers 18.6 GiB (20000000000 bytes)" );
+	}
+
 	// -- Helpers --
 
 	private static void assertRefused( final String options, final String... phrases )
