@@ -67,6 +67,19 @@ class CommandBadInputTest extends ContextTestBase
 	}
 
 	@Test
+	void noImageIsAnError()
+	{
+		for ( final Class< ? extends Command > c : COMMANDS )
+		{
+			logged.clear();
+			final CommandModule module = run( c, "kernel", "1 2 1" );
+			assertTrue( module.isCanceled(), c.getSimpleName() );
+			assertTrue( logged( LogLevel.ERROR ).contains( "There is no image to filter" ),
+					logged( LogLevel.ERROR ) );
+		}
+	}
+
+	@Test
 	void aThreeDimensionalKernelOnASinglePlaneIsRefused()
 	{
 		assertRefused( "The kernel is 3 long along z, but 'ramp' has a single slice",

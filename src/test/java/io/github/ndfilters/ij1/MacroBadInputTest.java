@@ -100,6 +100,16 @@ public class MacroBadInputTest
 		assertRefused( "kernel=[1 1] normalize=yes", "normalize=true" );
 	}
 
+	@Test
+	public void noOpenImageIsAnErrorNotADialog()
+	{
+		MacroRun.closeAll();
+		final MacroRun run = MacroRun.run( new Convolve_nD(), "kernel=[1 2 1]" );
+		assertTrue( run.log.startsWith( "Convolve (n-D) error: There is no image to filter."
+				+ " Open an image first" ), run.log );
+		assertSame( null, run.current );
+	}
+
 	/**
 	 * The ImageJ image is 6 x 5 with one slice and frame: a kernel reaching
 	 * along z or t would fold over the single plane and look right while
