@@ -112,9 +112,9 @@ public final class FilterOptions
 		if ( OutputType.INPUT.token().equalsIgnoreCase( wanted ) )
 			return true;
 		// NB: 64-bit is a type of the core, but not of ImageJ images, so it gets this message too.
-		throw new IllegalArgumentException( "type=" + type + " is not possible: an ImageJ image"
-				+ " holds 32-bit floats at most. Use type=32-bit or type=input (the input's own"
-				+ " pixel type)." );
+		throw new IllegalArgumentException( "type=" + type + " is not a choice. Use type=32-bit"
+				+ " or type=input (the input's own pixel type); ImageJ images hold no 64-bit"
+				+ " values." );
 	}
 
 	/**

@@ -106,7 +106,7 @@ class CommandBadInputTest extends ContextTestBase
 		for ( final Class< ? extends Command > c : COMMANDS.subList( 0, 2 ) )
 		{
 			assertRefused( c, "32-bit", "kernel", "1 1", "type", "64-bit" );
-			assertRefused( c, "type=8-bit is not possible", "kernel", "1 1", "type", "8-bit" );
+			assertRefused( c, "type=8-bit is not a choice", "kernel", "1 1", "type", "8-bit" );
 		}
 	}
 
