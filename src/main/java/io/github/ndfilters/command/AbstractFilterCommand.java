@@ -42,9 +42,11 @@ public abstract class AbstractFilterCommand extends AbstractNdCommand
 					+ " (mirror) the edge pixel; or the image repeated (periodic)." )
 	private String boundary = "symmetric";
 
+	// NB: text, not a double: SciJava turns a word given for a double into 0
+	// without a word, which would be a silently wrong constant.
 	@Parameter( label = "Constant value", persist = false,
 			description = "The value beyond the edge when the boundary is 'constant'." )
-	private double value = 0;
+	private String value = "0";
 
 	@Parameter( label = "Output size", persist = false, choices = { "same", "full", "valid" },
 			description = "same: the input's size; full: every position where the kernel"
@@ -83,8 +85,8 @@ public abstract class AbstractFilterCommand extends AbstractNdCommand
 	public void run()
 	{
 		execute( monitor -> result = ImagePlusFilter.apply( require( image ),
-				CommandOptions.filter( operation(), kernel, boundary, value, output, normalize,
-						center, method ),
+				CommandOptions.filter( operation(), kernel, boundary, CommandOptions.value(
+						value ), output, normalize, center, method ),
 				CommandOptions.keepsType( type ), monitor ) );
 	}
 

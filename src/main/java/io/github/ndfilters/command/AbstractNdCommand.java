@@ -81,7 +81,8 @@ public abstract class AbstractNdCommand extends ContextCommand
 	/** @return the image, or an error saying how to give one */
 	protected final ImagePlus require( final ImagePlus image )
 	{
-		if ( image == null )
+		// NB: with no image given, SciJava may fill the field with an empty new ImagePlus.
+		if ( image == null || image.getWidth() == 0 || image.getHeight() == 0 )
 			throw new IllegalArgumentException( "There is no image to filter. Open an image"
 					+ " first, or name one with image=<title>." );
 		return image;

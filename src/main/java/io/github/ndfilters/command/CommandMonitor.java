@@ -50,13 +50,15 @@ final class CommandMonitor implements FilterMonitor
 		if ( status == null )
 			return;
 		final int step = ( int ) Math.round( Math.max( 0, Math.min( 1, fraction ) ) * STEPS );
+		// NB: the status is sent inside the lock, or two workers could send
+		// steps 5 and 4 in that order and the bar would go back.
 		synchronized ( this )
 		{
 			if ( step <= lastStep )
 				return;
 			lastStep = step;
+			status.showStatus( step, STEPS, title );
 		}
-		status.showStatus( step, STEPS, title );
 	}
 
 	@Override

@@ -49,16 +49,41 @@ final class CommandOptions
 	}
 
 	/**
+	 * @param value
+	 *            the constant for the {@code constant} boundary, as text; empty
+	 *            means 0
+	 * @return the number it holds
+	 */
+	static double value( final String value )
+	{
+		if ( value == null || value.isBlank() )
+			return 0;
+		try
+		{
+			return Double.parseDouble( value.strip() );
+		}
+		catch ( final NumberFormatException e )
+		{
+			throw new IllegalArgumentException( "value=" + value + " is not a number. Give the"
+					+ " constant beyond the edge as a number, such as value=0." );
+		}
+	}
+
+	/**
 	 * @param type
 	 *            {@code 32-bit} or {@code input}
 	 * @return whether the result keeps the input's pixel type
 	 */
 	static boolean keepsType( final String type )
 	{
-		final OutputType t = OutputType.fromToken( type );
-		if ( t == OutputType.FLOAT64 )
-			throw new IllegalArgumentException( "ImageJ images cannot hold 64-bit values;"
-					+ " choose type 32-bit or input." );
-		return t == OutputType.INPUT;
+		final String wanted = type == null ? "" : type.strip();
+		if ( OutputType.FLOAT32.token().equalsIgnoreCase( wanted ) )
+			return false;
+		if ( OutputType.INPUT.token().equalsIgnoreCase( wanted ) )
+			return true;
+		// NB: 64-bit is a type of the core, but not of ImageJ images, so it gets this message too.
+		throw new IllegalArgumentException( "type=" + type + " is not a choice. Use type=32-bit"
+				+ " or type=input (the input's own pixel type); ImageJ images hold no 64-bit"
+				+ " values." );
 	}
 }

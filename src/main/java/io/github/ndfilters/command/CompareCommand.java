@@ -48,9 +48,11 @@ public class CompareCommand extends AbstractNdCommand
 			description = "What lies beyond the image edge, for both operations." )
 	private String boundary = "symmetric";
 
+	// NB: text, not a double: SciJava turns a word given for a double into 0
+	// without a word, which would be a silently wrong constant.
 	@Parameter( label = "Constant value", persist = false,
 			description = "The value beyond the edge when the boundary is 'constant'." )
-	private double value = 0;
+	private String value = "0";
 
 	@Parameter( label = "Output size", persist = false, choices = { "same", "full", "valid" },
 			description = "same: the input's size; full or valid: the positions of the"
@@ -90,8 +92,8 @@ public class CompareCommand extends AbstractNdCommand
 	public void run()
 	{
 		execute( monitor -> report( ResidualComparison.compare( require( image ),
-				CommandOptions.filter( Operation.CORRELATE, kernel, boundary, value, output,
-						normalize, center, method ),
+				CommandOptions.filter( Operation.CORRELATE, kernel, boundary,
+						CommandOptions.value( value ), output, normalize, center, method ),
 				monitor ) ) );
 	}
 

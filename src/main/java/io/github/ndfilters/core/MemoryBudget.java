@@ -16,8 +16,17 @@ import net.imglib2.Interval;
  * across the output's last axis longer than 1 and otherwise up to
  * {@link #SLAB_SAMPLES} samples.
  * </p>
+ * <p>
+ * A front end that allocates a result of its own calls {@link #require}
+ * before it does:
+ * </p>
+ *
+ * <pre>
+ * MemoryBudget.require( 4.0 * width * height * planes, 0 );
+ * float[][] result = new float[ planes ][ width * height ];
+ * </pre>
  */
-final class MemoryBudget
+public final class MemoryBudget
 {
 	/** Samples per worker buffer that the engine aims at (32 MiB of doubles). */
 	static final double SLAB_SAMPLES = 1 << 22;
@@ -76,8 +85,16 @@ final class MemoryBudget
 	 * Like {@link #check}, with what the JVM can allocate now. Before refusing
 	 * it collects garbage once, because memory counted as in use may be
 	 * garbage not yet collected.
+	 *
+	 * @param resultBytes
+	 *            bytes of the result the caller is about to allocate
+	 * @param workingBytes
+	 *            bytes of working buffers, 0 if there are none
+	 * @throws IllegalArgumentException
+	 *             if the two together exceed what Java can still allocate,
+	 *             giving both sizes and how to get more memory
 	 */
-	static void require( final double resultBytes, final double workingBytes )
+	public static void require( final double resultBytes, final double workingBytes )
 	{
 		if ( resultBytes + workingBytes <= available() )
 			return;
@@ -101,8 +118,10 @@ final class MemoryBudget
 		final double needed = resultBytes + workingBytes;
 		if ( needed <= available )
 			return;
-		final String parts = resultBytes > 0 ? " (result " + format( resultBytes )
-				+ ", working buffers " + format( workingBytes ) + ")" : " for working buffers";
+		final String parts = resultBytes <= 0 ? " for working buffers"
+				: workingBytes <= 0 ? " for the result"
+						: " (result " + format( resultBytes ) + ", working buffers "
+								+ format( workingBytes ) + ")";
 		throw new IllegalArgumentException( "Not enough memory: filtering needs about "
 				+ format( needed ) + parts + ", but Java can use only about "
 				+ format( Math.max( 0, available ) ) + " more. Filter the image block by block "

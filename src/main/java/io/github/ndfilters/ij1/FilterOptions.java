@@ -106,11 +106,15 @@ public final class FilterOptions
 	/** @return {@code true} for type {@code input}, {@code false} for 32-bit */
 	static boolean keepType( final String type )
 	{
-		final OutputType t = OutputType.fromToken( type );
-		if ( t == OutputType.FLOAT64 )
-			throw new IllegalArgumentException( "ImageJ 1.x images hold at most 32-bit floats;"
-					+ " use type=32-bit or type=input." );
-		return t == OutputType.INPUT;
+		final String wanted = type == null ? "" : type.strip();
+		if ( OutputType.FLOAT32.token().equalsIgnoreCase( wanted ) )
+			return false;
+		if ( OutputType.INPUT.token().equalsIgnoreCase( wanted ) )
+			return true;
+		// NB: 64-bit is a type of the core, but not of ImageJ images, so it gets this message too.
+		throw new IllegalArgumentException( "type=" + type + " is not a choice. Use type=32-bit"
+				+ " or type=input (the input's own pixel type); ImageJ images hold no 64-bit"
+				+ " values." );
 	}
 
 	/**

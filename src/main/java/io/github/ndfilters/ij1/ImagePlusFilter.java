@@ -11,7 +11,9 @@ import ij.process.LUT;
 import io.github.ndfilters.core.Boundary;
 import io.github.ndfilters.core.BoundaryConditions;
 import io.github.ndfilters.core.FilterMonitor;
+import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.core.LinearFilter;
+import io.github.ndfilters.core.MemoryBudget;
 import io.github.ndfilters.core.OutputSize;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -36,9 +38,20 @@ import net.imglib2.Interval;
  * saturated. It keeps the calibration and the channel, slice and frame
  * layout; for output sizes {@code full} and {@code valid} the sizes change and
  * the calibration origin moves so that the result lines up with the input.
+ * A selection on the input is ignored (the monitor is warned): the whole
+ * image is filtered, and the result has no selection. A kernel longer than 1
+ * along z or t needs an image with several slices or frames there.
  */
 public final class ImagePlusFilter
 {
+	/**
+	 * The warning for an image with a selection. The result is a new image of
+	 * the whole input, so a selection cannot say which pixels to change; it
+	 * stays on the input and is not copied to the result.
+	 */
+	static final String IGNORED_SELECTION = "The selection is ignored; the whole image is"
+			+ " filtered. Crop first (Image > Crop) to filter only the selected part.";
+
 	private ImagePlusFilter()
 	{}
 
@@ -65,9 +78,14 @@ public final class ImagePlusFilter
 		if ( image == null || filter == null )
 			throw new IllegalArgumentException( "Give an image and a filter." );
 		final FilterMonitor m = monitor == null ? FilterMonitor.NONE : monitor;
+		if ( image.getRoi() != null )
+			m.warn( IGNORED_SELECTION );
+		requireDepth( image, filter.kernel() );
 		final Interval out = filter.outputInterval( interval( image ) );
 		final int channels = ChannelView.channelCount( image );
-		final ResultPlanes planes = new ResultPlanes( kind( image, keepType ), channels, out );
+		final ResultPlanes.Kind kind = kind( image, keepType );
+		MemoryBudget.require( ResultPlanes.bytes( kind, channels, out ), readBytes( image ) );
+		final ResultPlanes planes = new ResultPlanes( kind, channels, out );
 		for ( int c = 0; c < channels; c++ )
 		{
 			if ( m.isCanceled() )
@@ -85,6 +103,47 @@ public final class ImagePlusFilter
 		result.setDimensions( resultChannels, planes.slices, planes.frames );
 		result.setCalibration( calibration( image, out, keepType ) );
 		return display( image, result, planes, rgb );
+	}
+
+	/**
+	 * Refuses a kernel that reaches along z or t when the image has a single
+	 * slice or frame there. The filter could fold the kernel over that one
+	 * plane, but a 3-D kernel on a 2-D image is almost always a mix-up, and
+	 * its answer would look plausible and be wrong.
+	 *
+	 * @throws IllegalArgumentException
+	 *             naming the axis and what to give instead
+	 */
+	static void requireDepth( final ImagePlus image, final Kernel kernel )
+	{
+		final String[] axes = { "z", "t" };
+		final int[] sizes = { image.getNSlices(), image.getNFrames() };
+		final String[] planes = { "slice", "frame" };
+		for ( int a = 0; a < 2; a++ )
+		{
+			final int d = a + 2;
+			if ( d >= kernel.numDimensions() || kernel.dimension( d ) == 1 || sizes[ a ] > 1 )
+				continue;
+			throw new IllegalArgumentException( "The kernel is " + kernel.dimension( d )
+					+ " long along " + axes[ a ] + ", but '" + image.getTitle() + "' has a single "
+					+ planes[ a ] + ". Give a kernel of size 1 along " + axes[ a ] + " (such as"
+					+ " a 2-D kernel), or an image with several " + planes[ a ] + "s (Image >"
+					+ " Hyperstacks > Re-order Hyperstack swaps slices and frames)." );
+		}
+	}
+
+	/**
+	 * @return the bytes that reading one channel holds in memory: nothing
+	 *         for a stack in memory, but every plane of the channel for a
+	 *         virtual stack, whose planes are read before the filter starts
+	 */
+	static double readBytes( final ImagePlus image )
+	{
+		if ( !image.getStack().isVirtual() )
+			return 0;
+		final int bytesPerPixel = image.getBitDepth() == 24 ? 4 : image.getBitDepth() / 8;
+		return ( double ) bytesPerPixel * image.getWidth() * image.getHeight() * image
+				.getNSlices() * image.getNFrames();
 	}
 
 	/** @return the 4-D interval (x, y, z, t) of one channel of the image */

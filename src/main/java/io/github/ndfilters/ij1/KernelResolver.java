@@ -1,5 +1,7 @@
 package io.github.ndfilters.ij1;
 
+import java.util.regex.Pattern;
+
 import ij.ImagePlus;
 import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.kernel.KernelPresets;
@@ -22,6 +24,11 @@ import io.github.ndfilters.kernel.KernelText;
  */
 public final class KernelResolver
 {
+	/** A field that counts as a number when telling names from kernel text. */
+	private static final Pattern NUMBER = Pattern.compile(
+			"[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(nan|inf|infinity)",
+			Pattern.CASE_INSENSITIVE );
+
 	private KernelResolver()
 	{}
 
@@ -50,7 +57,7 @@ public final class KernelResolver
 		}
 		catch ( final IllegalArgumentException e )
 		{
-			if ( !looksLikeWords( kernelField ) )
+			if ( !looksLikeAName( kernelField ) )
 				throw e;
 			throw new IllegalArgumentException( "The kernel '" + kernelField.trim()
 					+ "' is not the title of an open image, nor a preset (" + KernelPresets
@@ -59,9 +66,23 @@ public final class KernelResolver
 		}
 	}
 
-	/** @return whether the text has letters that no number would hold */
-	private static boolean looksLikeWords( final String text )
+	/**
+	 * @return whether the text is one line with more words than numbers, so
+	 *         that it was more likely meant as a title or preset than as rows
+	 *         of numbers with a typing error
+	 */
+	static boolean looksLikeAName( final String text )
 	{
-		return text.matches( "(?s).*[A-DF-Za-df-z_].*" );
+		final String line = text.strip();
+		if ( line.indexOf( '\n' ) >= 0 || line.indexOf( '\r' ) >= 0 )
+			return false;
+		int numbers = 0;
+		int words = 0;
+		for ( final String field : line.split( "[\\s,]+" ) )
+			if ( NUMBER.matcher( field ).matches() )
+				numbers++;
+			else
+				words++;
+		return words > numbers;
 	}
 }

@@ -7,6 +7,7 @@ import ij.ImagePlus;
 import ij.process.LUT;
 import io.github.ndfilters.core.FilterMonitor;
 import io.github.ndfilters.core.LinearFilter;
+import io.github.ndfilters.core.MemoryBudget;
 import io.github.ndfilters.core.Operation;
 import net.imglib2.Interval;
 
@@ -53,10 +54,17 @@ public final class ResidualComparison
 		if ( image == null || filter == null )
 			throw new IllegalArgumentException( "Give an image and a filter." );
 		final FilterMonitor m = monitor == null ? FilterMonitor.NONE : monitor;
+		if ( image.getRoi() != null )
+			m.warn( ImagePlusFilter.IGNORED_SELECTION );
+		ImagePlusFilter.requireDepth( image, filter.kernel() );
 		final LinearFilter correlate = filter.operation( Operation.CORRELATE );
 		final LinearFilter convolve = filter.operation( Operation.CONVOLVE );
 		final Interval out = correlate.outputInterval( ImagePlusFilter.interval( image ) );
 		final int channels = ChannelView.channelCount( image );
+		// NB: the residual, the scratch channel and what a virtual stack reads, before any of
+		// them is allocated.
+		MemoryBudget.require( ResultPlanes.bytes( ResultPlanes.Kind.FLOAT, channels + 1, out ),
+				ImagePlusFilter.readBytes( image ) );
 		final ResultPlanes residual = new ResultPlanes( ResultPlanes.Kind.FLOAT, channels, out );
 		final ResultPlanes scratch = new ResultPlanes( ResultPlanes.Kind.FLOAT, 1, out );
 		final Statistics stats = new Statistics();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import ij.ImageStack;
+import io.github.ndfilters.core.MemoryBudget;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -38,6 +39,11 @@ final class ResultPlanes
 	/** {@code planes[ channel ][ z + slices * t ]} */
 	final Object[][] planes;
 
+	/**
+	 * @throws IllegalArgumentException
+	 *             if the planes would not fit into the memory Java can still
+	 *             use; checked before any plane is allocated
+	 */
 	ResultPlanes( final Kind kind, final int channels, final Interval interval )
 	{
 		this.kind = kind;
@@ -50,12 +56,24 @@ final class ResultPlanes
 			throw new IllegalArgumentException( "A result plane of " + width + " x " + height
 					+ " pixels is too large for ImageJ; use output size 'same' or a smaller"
 					+ " image." );
+		MemoryBudget.require( bytes( kind, channels, interval ), 0 );
 		final int area = width * height;
 		planes = new Object[ channels ][ slices * frames ];
 		for ( final Object[] channel : planes )
 			for ( int p = 0; p < channel.length; p++ )
 				channel[ p ] = kind == Kind.BYTE ? new byte[ area ]
 						: kind == Kind.SHORT ? new short[ area ] : new float[ area ];
+	}
+
+	/** @return the bytes of the planes of this kind for the interval, for a memory check */
+	static double bytes( final Kind kind, final int channels, final Interval interval )
+	{
+		final int bytesPerSample = kind == Kind.BYTE ? 1 : kind == Kind.SHORT ? 2 : 4;
+		// NB: double, so that a huge request cannot overflow into a small one.
+		double samples = ( double ) bytesPerSample * channels;
+		for ( int d = 0; d < interval.numDimensions(); d++ )
+			samples *= interval.dimension( d );
+		return samples;
 	}
 
 	int channels()

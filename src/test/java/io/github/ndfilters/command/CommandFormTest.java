@@ -87,7 +87,7 @@ class CommandFormTest extends ContextTestBase
 	{
 		final org.scijava.module.Module module = info( ConvolveCommand.class ).createModule();
 		assertEquals( "symmetric", module.getInput( "boundary" ) );
-		assertEquals( 0.0, module.getInput( "value" ) );
+		assertEquals( "0", module.getInput( "value" ) );
 		assertEquals( "same", module.getInput( "output" ) );
 		assertEquals( "32-bit", module.getInput( "type" ) );
 		assertEquals( false, module.getInput( "normalize" ) );

@@ -1,0 +1,155 @@
+package io.github.ndfilters.command;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.scijava.Cancelable;
+import org.scijava.app.event.StatusEvent;
+import org.scijava.command.CommandService;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.event.EventSubscriber;
+import org.scijava.log.LogLevel;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+
+import ij.ImagePlus;
+import io.github.ndfilters.core.Boundary;
+import io.github.ndfilters.core.Kernel;
+import io.github.ndfilters.core.OutputSize;
+import io.github.ndfilters.kernel.KernelText;
+
+/**
+ * A long run of a command shows progress that only rises, in several steps,
+ * and stops soon after it is canceled, leaving no result; the next run works.
+ */
+class CommandCancelAndProgressTest extends ContextTestBase
+{
+	/** Collects the progress steps the status bar receives for one title. */
+	public static final class ProgressSteps
+	{
+		final String title;
+
+		final List< Integer > steps = new CopyOnWriteArrayList<>();
+
+		ProgressSteps( final String title )
+		{
+			this.title = title;
+		}
+
+		@EventHandler
+		public void onEvent( final StatusEvent e )
+		{
+			if ( title.equals( e.getStatusMessage() ) && e.getProgressMaximum() > 0 )
+				steps.add( e.getProgressValue() );
+		}
+
+		/** @return the last step after waiting for late events, at most a few seconds */
+		int last( final int wanted ) throws InterruptedException
+		{
+			for ( int i = 0; i < 100 && ( steps.isEmpty() || steps.get( steps.size()
+					- 1 ) < wanted ); i++ )
+				Thread.sleep( 50 );
+			return steps.isEmpty() ? -1 : steps.get( steps.size() - 1 );
+		}
+	}
+
+	/** Held here because the event service holds subscribers only weakly. */
+	private ProgressSteps listener;
+
+	private List< EventSubscriber< ? > > subscribers;
+
+	@AfterEach
+	void unsubscribe()
+	{
+		if ( subscribers != null )
+			context.service( EventService.class ).unsubscribe( subscribers );
+		listener = null;
+		subscribers = null;
+	}
+
+	private ProgressSteps listen( final String title )
+	{
+		listener = new ProgressSteps( title );
+		subscribers = context.service( EventService.class ).subscribe( listener );
+		return listener;
+	}
+
+	@Test
+	void progressRisesInSeveralStepsToTheEnd() throws Exception
+	{
+		final ProgressSteps progress = listen( "Convolve (n-D)" );
+		final ImagePlus stack = Pixels.floats( "stack", Pixels.values( 64 * 48 * 24 ), 64, 48,
+				24 );
+		final ImagePlus result = ( ImagePlus ) run( ConvolveCommand.class, "image", stack,
+				"kernel", "box 7 7 7" ).getOutput( "result" );
+		assertEquals( 24, result.getStackSize() );
+		assertEquals( 100, progress.last( 100 ), "progress ends at 100 of 100: "
+				+ progress.steps );
+		int previous = -1;
+		for ( final int step : progress.steps )
+		{
+			assertTrue( step > previous, "progress went " + previous + " -> " + step + " in "
+					+ progress.steps );
+			previous = step;
+		}
+		// NB: the engine reports once per slab of work, a few per worker thread.
+		assertTrue( progress.steps.size() >= 3, "too few steps: " + progress.steps );
+	}
+
+	/**
+	 * A 17 x 17 x 17 kernel over 128 x 128 x 48 pixels is billions of
+	 * multiplications, many seconds of work; once canceled at the first
+	 * progress step, the command ends within a few seconds (the engine checks
+	 * at every line of about a millisecond), with no result.
+	 */
+	@Test
+	void aCanceledRunStopsSoonLeavesNoResultAndTheNextRunWorks() throws Exception
+	{
+		final ProgressSteps progress = listen( "Convolve (n-D)" );
+		final ImagePlus stack = Pixels.floats( "big", Pixels.values( 128 * 128 * 48 ), 128,
+				128, 48 );
+		final double[] before = Pixels.read( stack );
+		final ModuleService modules = context.service( ModuleService.class );
+		final Module module = modules.createModule( context.service( CommandService.class )
+				.getCommand( ConvolveCommand.class ) );
+		final Future< Module > running = modules.run( module, true, "image", stack, "kernel",
+				"box 17 17 17" );
+		for ( int i = 0; i < 1200 && progress.steps.isEmpty() && !running.isDone(); i++ )
+			Thread.sleep( 50 );
+		assertFalse( running.isDone(), "the run ended before it could be canceled" );
+		final long canceledAt = System.nanoTime();
+		( ( Cancelable ) module ).cancel( "test" );
+		running.get( 60, TimeUnit.SECONDS );
+		final double seconds = ( System.nanoTime() - canceledAt ) * 1e-9;
+		assertTrue( seconds < 3, "the run went on for " + seconds + " s after the cancel" );
+		assertNull( module.getOutput( "result" ) );
+		assertTrue( logged( LogLevel.INFO ).contains( "was canceled; no result was made" ),
+				logged( LogLevel.INFO ) );
+		Thread.sleep( 300 );
+		// NB: slabs already under way when the cancel came may still finish.
+		assertTrue( progress.steps.get( progress.steps.size() - 1 ) < 100, "the run was not cut"
+				+ " short: " + progress.steps );
+		assertArrayEquals( before, Pixels.read( stack ) );
+
+		final ImagePlus small = Pixels.floats( "small", Pixels.values( 7 * 6 * 3 ), 7, 6, 3 );
+		final Kernel k = KernelText.parse( "1 2\n0 -1\n\n3 1\n1 0.5" );
+		final ImagePlus next = ( ImagePlus ) run( ConvolveCommand.class, "image", small,
+				"kernel", "1 2\n0 -1\n\n3 1\n1 0.5" ).getOutput( "result" );
+		final double[] expected = Pixels.expected( small, k, Boundary.SYMMETRIC, 0, true,
+				OutputSize.SAME ).values;
+		final double[] got = Pixels.read( next );
+		for ( int i = 0; i < got.length; i++ )
+			assertEquals( expected[ i ], got[ i ], 1e-5 * Pixels.scale( small, k ) );
+	}
+}
