@@ -30,10 +30,29 @@ public final class RecordAndReplay
 	private RecordAndReplay()
 	{}
 
-	public static void main( final String[] args ) throws Exception
+	public static void main( final String[] args )
+	{
+		int status = 1;
+		try
+		{
+			run( args[ 0 ] );
+			status = 0;
+		}
+		catch ( final Throwable t )
+		{
+			t.printStackTrace();
+		}
+		finally
+		{
+			// NB: ImageJ's windows keep the JVM alive; end it whatever happened.
+			System.exit( status );
+		}
+	}
+
+	private static void run( final String imagePath ) throws Exception
 	{
 		new ImageJ();
-		final ImagePlus input = IJ.openImage( args[ 0 ] );
+		final ImagePlus input = IJ.openImage( imagePath );
 		input.show();
 		final Recorder recorder = new Recorder();
 		IJ.wait( 1000 );
@@ -45,10 +64,7 @@ public final class RecordAndReplay
 		EventQueue.invokeAndWait( () -> dialog.actionPerformed( new ActionEvent( dialog
 				.getButtons()[ 0 ], ActionEvent.ACTION_PERFORMED, "OK" ) ) );
 		final ImagePlus recorded = waitForNewImage( input );
-		String line = null;
-		for ( final String l : recorder.getText().split( "\n" ) )
-			if ( l.startsWith( "run(\"Convolve (n-D)...\"" ) )
-				line = l;
+		final String line = waitForRecordedLine( recorder );
 		System.out.println( "RECORDED " + line );
 		IJ.selectWindow( input.getID() );
 		IJ.runMacro( line );
@@ -57,7 +73,22 @@ public final class RecordAndReplay
 		System.out.println( "SAME PIXELS " + ( replayed != recorded && Arrays.equals(
 				( float[] ) recorded.getProcessor().getPixels(),
 				( float[] ) replayed.getProcessor().getPixels() ) ) );
-		System.exit( 0 );
+	}
+
+	/**
+	 * ImageJ records the line only once the plugin has returned, which may be
+	 * after its result is shown, so wait for it.
+	 */
+	private static String waitForRecordedLine( final Recorder recorder )
+	{
+		for ( int i = 0; i < 100; i++ )
+		{
+			for ( final String l : recorder.getText().split( "\n" ) )
+				if ( l.startsWith( "run(\"Convolve (n-D)...\"" ) )
+					return l;
+			IJ.wait( 100 );
+		}
+		throw new IllegalStateException( "Nothing was recorded for Convolve (n-D)." );
 	}
 
 	private static GenericDialog waitForDialog()
