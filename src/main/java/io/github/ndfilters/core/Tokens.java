@@ -31,7 +31,8 @@ final class Tokens
 				+ list( choices, token ) + "." );
 	}
 
-	static < E extends Enum< E > > String list( final E[] choices, final Function< E, String > token )
+	static < E extends Enum< E > > String list( final E[] choices,
+			final Function< E, String > token )
 	{
 		return Arrays.stream( choices ).map( token ).collect( Collectors.joining( ", " ) );
 	}

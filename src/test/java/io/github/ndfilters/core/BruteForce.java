@@ -102,7 +102,8 @@ public final class BruteForce
 					r /= kernelDims[ d ];
 				}
 				for ( int d = 0; d < n; d++ )
-					p[ d ] = convolve ? i[ d ] - k[ d ] + centre[ d ] : i[ d ] + k[ d ] - centre[ d ];
+					p[ d ] = convolve ? i[ d ] - k[ d ] + centre[ d ]
+							: i[ d ] + k[ d ] - centre[ d ];
 				sum += weights[ t ] * sample( input, dims, p, modes, value );
 			}
 			out[ o ] = sum;

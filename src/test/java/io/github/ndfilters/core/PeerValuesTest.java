@@ -59,10 +59,14 @@ class PeerValuesTest
 		final double[] line = { 1, 2, 3 };
 		final Kernel k = Kernel.line( 0, 0, 0, 0, 0, 0, 0, 0, 1 );
 		final LinearFilter f = LinearFilter.correlate( k );
-		assertArrayEquals( new double[] { 3, 3, 3 }, run( f.boundary( Boundary.REPLICATE ), line, 3 ) );
-		assertArrayEquals( new double[] { 2, 3, 1 }, run( f.boundary( Boundary.PERIODIC ), line, 3 ) );
-		assertArrayEquals( new double[] { 2, 1, 1 }, run( f.boundary( Boundary.SYMMETRIC ), line, 3 ) );
-		assertArrayEquals( new double[] { 1, 2, 3 }, run( f.boundary( Boundary.MIRROR ), line, 3 ) );
+		assertArrayEquals( new double[] { 3, 3, 3 },
+				run( f.boundary( Boundary.REPLICATE ), line, 3 ) );
+		assertArrayEquals( new double[] { 2, 3, 1 },
+				run( f.boundary( Boundary.PERIODIC ), line, 3 ) );
+		assertArrayEquals( new double[] { 2, 1, 1 },
+				run( f.boundary( Boundary.SYMMETRIC ), line, 3 ) );
+		assertArrayEquals( new double[] { 1, 2, 3 },
+				run( f.boundary( Boundary.MIRROR ), line, 3 ) );
 		assertArrayEquals( new double[] { 0, 0, 0 }, run( f.boundary( Boundary.ZERO ), line, 3 ) );
 	}
 
@@ -95,8 +99,9 @@ class PeerValuesTest
 	@Test
 	void oneSampleWithMirrorEdges()
 	{
-		assertArrayEquals( new double[] { 5 }, run( LinearFilter.correlate(
-				Kernel.line( 1, 1, 1, 1, 1 ) ).boundary( Boundary.MIRROR ), new double[] { 1 }, 1 ) );
+		final LinearFilter fiveOnes = LinearFilter.correlate( Kernel.line( 1, 1, 1, 1, 1 ) )
+				.boundary( Boundary.MIRROR );
+		assertArrayEquals( new double[] { 5 }, run( fiveOnes, new double[] { 1 }, 1 ) );
 	}
 
 	@Test

@@ -66,7 +66,8 @@ public class MacroCancelTest
 		final MacroRun run;
 		try
 		{
-			run = MacroRun.run( new Convolve_nD(), "image=big kernel=[box 17 17 17] method=direct" );
+			run = MacroRun.run( new Convolve_nD(),
+					"image=big kernel=[box 17 17 17] method=direct" );
 		}
 		finally
 		{
