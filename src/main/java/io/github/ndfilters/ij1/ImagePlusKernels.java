@@ -55,7 +55,7 @@ public final class ImagePlusKernels
 		catch ( final IllegalArgumentException e )
 		{
 			throw new IllegalArgumentException( "The kernel image '" + title
-					+ "' cannot be used: " + e.getMessage(), e );
+					+ "' cannot be used. " + e.getMessage(), e );
 		}
 	}
 }
