@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.scijava.command.Command;
 import org.scijava.log.LogLevel;
@@ -16,6 +19,7 @@ import io.github.ndfilters.core.Boundary;
 import io.github.ndfilters.core.BruteForce;
 import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.core.OutputSize;
+import io.github.ndfilters.ij1.KernelResolver;
 import io.github.ndfilters.kernel.KernelPresets;
 import io.github.ndfilters.kernel.KernelText;
 
@@ -219,6 +223,14 @@ class FilterCommandsTest extends ContextTestBase
 	void aKernelImageClosedSinceItWasPickedIsAClearError()
 	{
 		final ImagePlus image = Pixels.floats( "ramp", Pixels.values( 5 * 4 ), 5, 4 );
+		final ImagePlus kernel = Pixels.floats( "box 3", new double[] { 1, -1 }, 2, 1 );
+		final boolean batch = Interpreter.batchMode;
+		Interpreter.batchMode = true;
+		Interpreter.addBatchModeImage( kernel );
+		final List< String > offered = Arrays.asList( KernelResolver.kernelImageChoices() );
+		Interpreter.removeBatchModeImage( kernel );
+		Interpreter.batchMode = batch;
+		assertTrue( offered.contains( "box 3" ), offered::toString );
 		// NB: an image called like a preset must not fall back to the preset once closed.
 		assertFails( "The kernel image 'box 3' is not open. Open it again", image, "kernel",
 				"1 2", "kernelImage", "box 3" );
