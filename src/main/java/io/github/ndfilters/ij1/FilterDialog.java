@@ -1,5 +1,9 @@
 package io.github.ndfilters.ij1;
 
+import java.awt.Choice;
+import java.awt.FlowLayout;
+import java.awt.Label;
+import java.awt.Panel;
 import java.awt.TextArea;
 
 import ij.ImagePlus;
@@ -20,12 +24,18 @@ import io.github.ndfilters.kernel.KernelPresets;
  * text area under the key {@code text1}, so this dialog reads the area itself
  * and records it under {@code kernel}.
  * </p>
+ * <p>
+ * Under the area, a Kernel image list offers the open images. A picked image
+ * is recorded as {@code kernel=<title>}, which macros read as before; the list
+ * is a plain AWT choice, not one of the dialog's own, because the dialog would
+ * record it under its first word, {@code kernel}, a second time.
+ * </p>
  */
 final class FilterDialog
 {
 	/** The settings of the last accepted dialog, offered the next time. */
 	private static FilterOptions last = new FilterOptions( null, "1 2 1\n2 4 2\n1 2 1",
-			Boundary.SYMMETRIC, 0, OutputSize.SAME, false, false, "", Method.AUTO );
+			null, Boundary.SYMMETRIC, 0, OutputSize.SAME, false, false, "", Method.AUTO );
 
 	private FilterDialog()
 	{}
@@ -49,6 +59,8 @@ final class FilterDialog
 				+ wrap( "a preset (" + KernelPresets.summary() + ")," ) + "\n"
 				+ "or the title of an open image:" );
 		gd.addTextAreas( d.kernel, null, 7, 40 );
+		final Choice kernelImage = kernelImageList( d.kernelImage );
+		gd.addPanel( labelled( "Kernel image:", kernelImage ) );
 		gd.addChoice( "Boundary", tokens( Boundary.values() ), d.boundary.token() );
 		gd.addNumericField( "Value (for constant boundary)", d.value, 3 );
 		gd.addChoice( "Output size", FilterOptions.OUTPUT_SIZES, d.output.token() );
@@ -66,8 +78,11 @@ final class FilterDialog
 		final String image = gd.getNextChoice();
 		final TextArea area = gd.getTextArea1();
 		final String kernel = area == null ? d.kernel : area.getText();
+		final String picked = kernelImage.getSelectedItem();
+		final boolean picksAnImage = KernelResolver.picksAnImage( picked );
 		if ( Recorder.record )
-			Recorder.recordOption( "kernel", Recorder.fixString( kernel ) );
+			Recorder.recordOption( "kernel", Recorder.fixString( picksAnImage ? picked
+					: kernel ) );
 		final Boundary boundary = Boundary.fromToken( gd.getNextChoice() );
 		final double value = gd.getNextNumber();
 		if ( Double.isNaN( value ) )
@@ -78,9 +93,28 @@ final class FilterDialog
 		final boolean normalize = gd.getNextBoolean();
 		final String center = gd.getNextString();
 		final Method method = Method.fromToken( gd.getNextChoice() );
-		last = new FilterOptions( image, kernel, boundary, value, output, keepType, normalize,
-				center, method );
+		last = new FilterOptions( image, kernel, picksAnImage ? picked : null, boundary, value,
+				output, keepType, normalize, center, method );
 		return last;
+	}
+
+	/** @return the kernel image list, at the last picked image if it is still open */
+	private static Choice kernelImageList( final String lastPicked )
+	{
+		final Choice list = new Choice();
+		for ( final String item : KernelResolver.kernelImageChoices() )
+			list.add( item );
+		if ( lastPicked != null && OpenImages.withTitle( lastPicked ) != null )
+			list.select( lastPicked );
+		return list;
+	}
+
+	private static Panel labelled( final String label, final Choice choice )
+	{
+		final Panel panel = new Panel( new FlowLayout( FlowLayout.LEFT, 0, 0 ) );
+		panel.add( new Label( label ) );
+		panel.add( choice );
+		return panel;
 	}
 
 	/** Breaks a long line after commas, so that the dialog stays narrow. */

@@ -19,6 +19,12 @@ import io.github.ndfilters.core.OutputType;
  * {@code output}, {@code type}, {@code normalize}, {@code center} and
  * {@code method}. Every key but {@code kernel} has a default.
  * <p>
+ * A line that Fiji recorded from the SciJava form may also carry
+ * {@code kernelimage}, the image picked in its Kernel image list: when it
+ * names an image, that image is the kernel and {@code kernel} is not needed;
+ * when it is {@code (use the kernel text)} or absent, {@code kernel} is read.
+ * </p>
+ * <p>
  * {@link #fromMacro} reads a macro's option string. A boolean may be written
  * as a bare key, as ImageJ 1.x records it ({@code normalize}), or with a value,
  * as Fiji records it ({@code normalize=true}); both mean the same.
@@ -38,6 +44,9 @@ public final class FilterOptions
 
 	final String kernel;
 
+	/** Title of the image picked as the kernel; {@code null} to read {@link #kernel}. */
+	final String kernelImage;
+
 	final Boundary boundary;
 
 	final double value;
@@ -52,12 +61,14 @@ public final class FilterOptions
 
 	final Method method;
 
-	FilterOptions( final String image, final String kernel, final Boundary boundary,
-			final double value, final OutputSize output, final boolean keepType,
-			final boolean normalize, final String center, final Method method )
+	FilterOptions( final String image, final String kernel, final String kernelImage,
+			final Boundary boundary, final double value, final OutputSize output,
+			final boolean keepType, final boolean normalize, final String center,
+			final Method method )
 	{
 		this.image = image;
 		this.kernel = kernel;
+		this.kernelImage = KernelResolver.picksAnImage( kernelImage ) ? kernelImage : null;
 		this.boundary = boundary;
 		this.value = value;
 		this.output = output;
@@ -80,7 +91,8 @@ public final class FilterOptions
 		final String o = options == null ? "" : options;
 		final String image = Macro.getValue( o, "image", null );
 		final String kernel = Macro.getValue( o, "kernel", null );
-		if ( kernel == null )
+		final String kernelImage = Macro.getValue( o, "kernelimage", null );
+		if ( kernel == null && !KernelResolver.picksAnImage( kernelImage ) )
 			throw new IllegalArgumentException( "The macro gives no kernel. Add kernel=[...] with"
 					+ " numbers, a preset such as kernel=sobel-x, or the title of an open image." );
 		final Boundary boundary = Boundary.fromToken( Macro.getValue( o, "boundary",
@@ -96,7 +108,7 @@ public final class FilterOptions
 			throw new IllegalArgumentException( "value=" + valueText + " is not a number. Give"
 					+ " the constant beyond the edge as a number, such as value=0." );
 		}
-		return new FilterOptions( image, kernel, boundary, value,
+		return new FilterOptions( image, kernel, kernelImage, boundary, value,
 				OutputSize.fromToken( Macro.getValue( o, "output", "same" ) ),
 				keepType( Macro.getValue( o, "type", OutputType.FLOAT32.token() ) ),
 				flag( o, "normalize" ), Macro.getValue( o, "center", "" ),
@@ -149,7 +161,8 @@ public final class FilterOptions
 	 */
 	public LinearFilter filter( final Operation operation )
 	{
-		final Kernel k = KernelCenter.apply( KernelResolver.resolve( kernel ), center );
+		final Kernel k = KernelCenter.apply( KernelResolver.resolve( kernel, kernelImage ),
+				center );
 		final BoundaryConditions edges = boundary == Boundary.CONSTANT
 				? BoundaryConditions.constant( value ) : BoundaryConditions.of( boundary );
 		return LinearFilter.of( operation, k ).boundary( edges ).outputSize( output )
@@ -162,9 +175,10 @@ public final class FilterOptions
 		return image;
 	}
 
+	/** @return the title of the picked kernel image, or else the kernel field */
 	public String kernel()
 	{
-		return kernel;
+		return kernelImage != null ? kernelImage : kernel;
 	}
 
 	public boolean keepType()

@@ -3,6 +3,7 @@ package io.github.ndfilters.ij1;
 import java.util.regex.Pattern;
 
 import ij.ImagePlus;
+import ij.WindowManager;
 import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.kernel.KernelPresets;
 import io.github.ndfilters.kernel.KernelText;
@@ -18,8 +19,15 @@ import io.github.ndfilters.kernel.KernelText;
  * {@code "1 2 1\n2 4 2\n1 2 1"}.</li>
  * </ol>
  *
+ * <p>
+ * A form may also offer the open images in a list beside the field
+ * ({@link #kernelImageChoices}); {@link #resolve(String, String)} then takes
+ * the picked image, and the text only while {@link #USE_KERNEL_TEXT} is picked.
+ * </p>
+ *
  * <pre>
  * Kernel k = KernelResolver.resolve( "sobel-x" );
+ * Kernel psf = KernelResolver.resolve( "", "psf.tif" );
  * </pre>
  */
 public final class KernelResolver
@@ -29,8 +37,53 @@ public final class KernelResolver
 			"[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(nan|inf|infinity)",
 			Pattern.CASE_INSENSITIVE );
 
+	/** The first entry of the kernel image list: no image, read the kernel field. */
+	public static final String USE_KERNEL_TEXT = "(use the kernel text)";
+
 	private KernelResolver()
 	{}
+
+	/** @return {@link #USE_KERNEL_TEXT}, then the titles of the open images */
+	public static String[] kernelImageChoices()
+	{
+		final String[] titles = WindowManager.getImageTitles();
+		final String[] choices = new String[ titles.length + 1 ];
+		choices[ 0 ] = USE_KERNEL_TEXT;
+		System.arraycopy( titles, 0, choices, 1, titles.length );
+		return choices;
+	}
+
+	/**
+	 * @param kernelField
+	 *            the title of an open image, a preset, or kernel text; read
+	 *            only when no kernel image is picked
+	 * @param kernelImage
+	 *            the title of the open image to use as the kernel, or
+	 *            {@code null}, empty or {@link #USE_KERNEL_TEXT} for none
+	 * @return the kernel they name
+	 * @throws IllegalArgumentException
+	 *             if the picked image is no longer open, or the kernel cannot
+	 *             be read
+	 */
+	public static Kernel resolve( final String kernelField, final String kernelImage )
+	{
+		if ( !picksAnImage( kernelImage ) )
+			return resolve( kernelField );
+		final ImagePlus image = OpenImages.withTitle( kernelImage );
+		// NB: no fallback to presets or text, so a closed image called "box 3" is not a box.
+		if ( image == null )
+			throw new IllegalArgumentException( "The kernel image '" + kernelImage + "' is not"
+					+ " open. Open it again, pick an open image as the kernel image, or pick "
+					+ USE_KERNEL_TEXT + " to use the kernel field." );
+		return ImagePlusKernels.fromImage( image );
+	}
+
+	/** @return whether a kernel image list value names an image */
+	public static boolean picksAnImage( final String kernelImage )
+	{
+		return kernelImage != null && !kernelImage.isEmpty()
+				&& !USE_KERNEL_TEXT.equals( kernelImage );
+	}
 
 	/**
 	 * @param kernelField

@@ -1,5 +1,6 @@
 package io.github.ndfilters.ij1;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import ij.ImagePlus;
+import ij.process.FloatProcessor;
 import io.github.ndfilters.core.Boundary;
 import io.github.ndfilters.core.Method;
+import io.github.ndfilters.core.Operation;
 import io.github.ndfilters.core.OutputSize;
 
 public class FilterOptionsTest
@@ -51,6 +55,46 @@ public class FilterOptionsTest
 	{
 		assertFalse( FilterOptions.fromMacro( "image=[normalize me] kernel=[1]" ).normalize );
 		assertTrue( FilterOptions.fromMacro( "kernel=[1] normalize=TRUE" ).normalize );
+	}
+
+	@Test
+	public void aKernelImageKeyPicksThatImageAndWithoutItTheKernelIsRead()
+	{
+		final ImagePlus psf = new ImagePlus( "my psf", new FloatProcessor( 2, 1,
+				new float[] { 3, -1 } ) );
+		MacroRun.open( psf );
+		try
+		{
+			// As Fiji records the SciJava form with an image picked.
+			final FilterOptions picked = FilterOptions.fromMacro( "kernel=[1 2 1]"
+					+ " kernelimage=[my psf] boundary=mirror" );
+			assertEquals( "my psf", picked.kernel() );
+			assertArrayEquals( new double[] { 3, -1 }, weights( picked ) );
+			assertArrayEquals( new double[] { 3, -1 }, weights( FilterOptions.fromMacro(
+					"kernelimage=[my psf]" ) ) );
+			// As it records the form with the list at its first entry, and without the key.
+			assertArrayEquals( new double[] { 1, 2, 1 }, weights( FilterOptions.fromMacro(
+					"kernel=[1 2 1] kernelimage=[(use the kernel text)]" ) ) );
+			assertArrayEquals( new double[] { 1, 2, 1 }, weights( FilterOptions.fromMacro(
+					"kernel=[1 2 1]" ) ) );
+			final String missing = assertThrows( IllegalArgumentException.class,
+					() -> FilterOptions.fromMacro( "kernelimage=[(use the kernel text)]" ) )
+					.getMessage();
+			assertTrue( missing.contains( "no kernel" ), missing );
+		}
+		finally
+		{
+			MacroRun.closeAll();
+		}
+		final String closed = assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1 2 1] kernelimage=[my psf]" ).filter(
+						Operation.CORRELATE ) ).getMessage();
+		assertTrue( closed.contains( "The kernel image 'my psf' is not open" ), closed );
+	}
+
+	private static double[] weights( final FilterOptions options )
+	{
+		return options.filter( Operation.CORRELATE ).kernel().weights();
 	}
 
 	@Test

@@ -85,6 +85,26 @@ public class MacroOptionsTest
 	}
 
 	@Test
+	public void aLineRecordedFromTheFijiFormReplaysWithItsPickedKernelImage()
+	{
+		final ImagePlus image = Pixels.random( "img", 32, 6, 5, 1, 1, 1, 29 );
+		final ImagePlus kernel = new ImagePlus( "psf", new FloatProcessor( 2, 2,
+				new float[] { 3, -1, 0.5f, 2 } ) );
+		MacroRun.open( kernel, image );
+		final ImagePlus picked = MacroRun.run( new Correlate_nD(),
+				"image=img kernel=[1 2 1] kernelimage=psf boundary=replicate" ).current;
+		final double[] expected = Pixels.expected( Pixels.channel( image, 1 ), Pixels.dims(
+				image ), Kernel.of( new double[] { 3, -1, 0.5, 2 }, 2, 2 ), Boundary.REPLICATE,
+				0, false, OutputSize.SAME ).values;
+		Pixels.assertClose( expected, Pixels.channel( picked, 1 ), 400 );
+		final ImagePlus text = MacroRun.run( new Correlate_nD(),
+				"image=img kernel=[1 2 1] boundary=replicate" ).current;
+		Pixels.assertClose( Pixels.expected( Pixels.channel( image, 1 ), Pixels.dims( image ),
+				Kernel.of( new double[] { 1, 2, 1 }, 3 ), Boundary.REPLICATE, 0, false,
+				OutputSize.SAME ).values, Pixels.channel( text, 1 ), 400 );
+	}
+
+	@Test
 	public void presetIsUsedWhenNoImageHasThatTitle()
 	{
 		final ImagePlus image = Pixels.random( "img", 8, 6, 5, 1, 1, 1, 25 );
