@@ -7,7 +7,6 @@ import org.scijava.widget.TextWidget;
 import ij.ImagePlus;
 import io.github.ndfilters.core.Operation;
 import io.github.ndfilters.ij1.ImagePlusFilter;
-import io.github.ndfilters.ij1.KernelResolver;
 
 /**
  * The form and the work of the Correlate and Convolve commands, which differ
@@ -29,19 +28,12 @@ public abstract class AbstractFilterCommand extends AbstractNdCommand
 			+ " the result is a new image." )
 	private ImagePlus image;
 
-	@Parameter( label = "Kernel", required = false, style = TextWidget.AREA_STYLE,
-			columns = 30, persist = false,
+	@Parameter( label = "Kernel", style = TextWidget.AREA_STYLE, columns = 30, persist = false,
 			description = "Kernel text: numbers separated by spaces, tabs or commas, one line"
 					+ " per row, a blank line between z planes. Or a preset such as sobel-x,"
 					+ " laplacian, box 3, gaussian 2 or motion 9 45. Or the exact title of an"
 					+ " open image to use as the kernel." )
 	private String kernel;
-
-	@Parameter( label = "Kernel image", required = false, persist = false,
-			initializer = "offerOpenImages", choices = { KernelResolver.USE_KERNEL_TEXT },
-			description = "An open image to use as the kernel instead of the kernel text;"
-					+ " the list holds the images open when the form is shown." )
-	private String kernelImage = KernelResolver.USE_KERNEL_TEXT;
 
 	@Parameter( label = "Boundary", persist = false, choices = { "zero", "constant",
 			"replicate", "symmetric", "mirror", "periodic" },
@@ -93,8 +85,8 @@ public abstract class AbstractFilterCommand extends AbstractNdCommand
 	public void run()
 	{
 		execute( monitor -> result = ImagePlusFilter.apply( require( image ),
-				CommandOptions.filter( operation(), kernel, kernelImage, boundary,
-						CommandOptions.value( value ), output, normalize, center, method ),
+				CommandOptions.filter( operation(), kernel, boundary, CommandOptions.value(
+						value ), output, normalize, center, method ),
 				CommandOptions.keepsType( type ), monitor ) );
 	}
 

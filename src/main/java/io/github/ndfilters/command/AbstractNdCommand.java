@@ -1,11 +1,10 @@
 package io.github.ndfilters.command;
 
 import java.awt.GraphicsEnvironment;
-import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 import org.scijava.app.StatusService;
-import org.scijava.command.DynamicCommand;
+import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 
@@ -13,7 +12,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.macro.Interpreter;
 import io.github.ndfilters.core.FilterMonitor;
-import io.github.ndfilters.ij1.KernelResolver;
 
 /**
  * What the n-D filter commands share: progress in the status bar, Esc and
@@ -26,23 +24,9 @@ import io.github.ndfilters.ij1.KernelResolver;
  * runs the command, the reason is left empty instead, because a modal dialog
  * would stall a batch run that nobody watches; the log still has the message.
  * </p>
- * <p>
- * The commands are {@link DynamicCommand}s so that the form can list the
- * images open when it is shown, as choices of the {@code kernelImage} input.
- * Such a command is its own module, so a script runs it through the module
- * service, which returns it with its outputs:
- * </p>
- *
- * <pre>
- * Module m = moduleService.run( commandService.getCommand( ConvolveCommand.class ), true,
- * 		"image", image, "kernel", "sobel-x" ).get();
- * </pre>
  */
-public abstract class AbstractNdCommand extends DynamicCommand
+public abstract class AbstractNdCommand extends ContextCommand
 {
-	/** The input that lists the open images as kernels, beside the kernel text. */
-	static final String KERNEL_IMAGE = "kernelImage";
-
 	@Parameter( required = false )
 	private LogService log;
 
@@ -53,16 +37,6 @@ public abstract class AbstractNdCommand extends DynamicCommand
 	protected interface Work
 	{
 		void run( FilterMonitor monitor );
-	}
-
-	/**
-	 * Initializer of the {@code kernelImage} input: offers the kernel text,
-	 * then the titles of the images open now.
-	 */
-	protected final void offerOpenImages()
-	{
-		getInfo().getMutableInput( KERNEL_IMAGE, String.class ).setChoices( Arrays.asList(
-				KernelResolver.kernelImageChoices() ) );
 	}
 
 	/** @return the command's name as the menu shows it, for messages */

@@ -23,10 +23,6 @@ final class CommandOptions
 	/**
 	 * @param kernel
 	 *            kernel text, a preset name or the title of an open image
-	 * @param kernelImage
-	 *            the title of an open image picked as the kernel, which wins
-	 *            over {@code kernel}; {@code null} or
-	 *            {@link KernelResolver#USE_KERNEL_TEXT} for none
 	 * @param boundary
 	 *            a boundary token; {@code value} is used for {@code constant}
 	 * @param output
@@ -37,8 +33,8 @@ final class CommandOptions
 	 *            a method token
 	 */
 	static LinearFilter filter( final Operation operation, final String kernel,
-			final String kernelImage, final String boundary, final double value,
-			final String output, final boolean normalize, final String center, final String method )
+			final String boundary, final double value, final String output,
+			final boolean normalize, final String center, final String method )
 	{
 		final Boundary mode = Boundary.fromToken( boundary );
 		if ( mode == Boundary.CONSTANT && !Double.isFinite( value ) )
@@ -46,8 +42,7 @@ final class CommandOptions
 					+ "; give a finite number as value." );
 		final OutputSize size = OutputSize.fromToken( output );
 		final Method m = Method.fromToken( method );
-		final Kernel k = KernelCenter.apply( KernelResolver.resolve( kernel, kernelImage ),
-				center );
+		final Kernel k = KernelCenter.apply( KernelResolver.resolve( kernel ), center );
 		final LinearFilter filter = LinearFilter.of( operation, k ).outputSize( size )
 				.normalize( normalize ).method( m );
 		return mode == Boundary.CONSTANT ? filter.boundary( value ) : filter.boundary( mode );

@@ -9,7 +9,6 @@ import org.scijava.widget.TextWidget;
 import ij.ImagePlus;
 import io.github.ndfilters.core.Operation;
 import io.github.ndfilters.ij1.Comparison;
-import io.github.ndfilters.ij1.KernelResolver;
 import io.github.ndfilters.ij1.ResidualComparison;
 
 /**
@@ -37,19 +36,12 @@ public class CompareCommand extends AbstractNdCommand
 	@Parameter( label = "Image", description = "The image to filter. It is never changed." )
 	private ImagePlus image;
 
-	@Parameter( label = "Kernel", required = false, style = TextWidget.AREA_STYLE,
-			columns = 30, persist = false,
+	@Parameter( label = "Kernel", style = TextWidget.AREA_STYLE, columns = 30, persist = false,
 			description = "Kernel text: numbers separated by spaces, tabs or commas, one line"
 					+ " per row, a blank line between z planes. Or a preset such as sobel-x,"
 					+ " laplacian, box 3, gaussian 2 or motion 9 45. Or the exact title of an"
 					+ " open image to use as the kernel." )
 	private String kernel;
-
-	@Parameter( label = "Kernel image", required = false, persist = false,
-			initializer = "offerOpenImages", choices = { KernelResolver.USE_KERNEL_TEXT },
-			description = "An open image to use as the kernel instead of the kernel text;"
-					+ " the list holds the images open when the form is shown." )
-	private String kernelImage = KernelResolver.USE_KERNEL_TEXT;
 
 	@Parameter( label = "Boundary", persist = false, choices = { "zero", "constant",
 			"replicate", "symmetric", "mirror", "periodic" },
@@ -100,7 +92,7 @@ public class CompareCommand extends AbstractNdCommand
 	public void run()
 	{
 		execute( monitor -> report( ResidualComparison.compare( require( image ),
-				CommandOptions.filter( Operation.CORRELATE, kernel, kernelImage, boundary,
+				CommandOptions.filter( Operation.CORRELATE, kernel, boundary,
 						CommandOptions.value( value ), output, normalize, center, method ),
 				monitor ) ) );
 	}

@@ -19,10 +19,10 @@ import io.github.ndfilters.core.OutputType;
  * {@code output}, {@code type}, {@code normalize}, {@code center} and
  * {@code method}. Every key but {@code kernel} has a default.
  * <p>
- * A line that Fiji recorded from the SciJava form may also carry
- * {@code kernelimage}, the image picked in its Kernel image list: when it
- * names an image, that image is the kernel and {@code kernel} is not needed;
- * when it is {@code (use the kernel text)} or absent, {@code kernel} is read.
+ * A line may also carry {@code kernelimage}, the dialog's Kernel image list:
+ * when it names an image, that image is the kernel and {@code kernel} is not
+ * needed; when it is {@code (use the kernel text)} or absent, {@code kernel}
+ * is read. (The dialog itself records a picked image as {@code kernel}.)
  * </p>
  * <p>
  * {@link #fromMacro} reads a macro's option string. A boolean may be written

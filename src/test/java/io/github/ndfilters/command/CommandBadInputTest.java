@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogLevel;
 import org.scijava.module.ModuleItem;
@@ -71,7 +72,7 @@ class CommandBadInputTest extends ContextTestBase
 		for ( final Class< ? extends Command > c : COMMANDS )
 		{
 			logged.clear();
-			final AbstractNdCommand module = run( c, "kernel", "1 2 1" );
+			final CommandModule module = run( c, "kernel", "1 2 1" );
 			assertTrue( module.isCanceled(), c.getSimpleName() );
 			assertTrue( logged( LogLevel.ERROR ).contains( "There is no image to filter" ),
 					logged( LogLevel.ERROR ) );
@@ -134,7 +135,7 @@ class CommandBadInputTest extends ContextTestBase
 		for ( final Class< ? extends Command > c : COMMANDS )
 		{
 			logged.clear();
-			final AbstractNdCommand module = run( c, "image", huge, "kernel", "1 2 1" );
+			final CommandModule module = run( c, "image", huge, "kernel", "1 2 1" );
 			assertTrue( module.isCanceled() );
 			final String errors = logged( LogLevel.ERROR );
 			assertTrue( errors.contains( "Not enough memory" ) && errors.contains( c
@@ -188,7 +189,7 @@ class CommandBadInputTest extends ContextTestBase
 		inputs[ 0 ] = "image";
 		inputs[ 1 ] = image;
 		System.arraycopy( options, 0, inputs, 2, options.length );
-		final AbstractNdCommand module = run( command, inputs );
+		final CommandModule module = run( command, inputs );
 		final String what = command.getSimpleName() + " " + Arrays.toString( options );
 		assertTrue( module.isCanceled(), what );
 		assertNull( module.getOutput( "result" ), what );

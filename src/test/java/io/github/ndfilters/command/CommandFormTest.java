@@ -13,17 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
-import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
-import org.scijava.module.ModuleService;
 import org.scijava.widget.TextWidget;
 
-import ij.ImagePlus;
-import ij.macro.Interpreter;
 import io.github.ndfilters.core.Boundary;
 import io.github.ndfilters.core.Method;
 import io.github.ndfilters.core.OutputSize;
-import io.github.ndfilters.ij1.KernelResolver;
 
 /**
  * The forms the commands show: menu labels, the parameter names that serve as
@@ -44,12 +39,12 @@ class CommandFormTest extends ContextTestBase
 	@Test
 	void parametersAreTheMacroKeysInFormOrder()
 	{
-		final String[] filter = { "image", "kernel", "kernelImage", "boundary", "value",
-				"output", "type", "normalize", "center", "method" };
+		final String[] filter = { "image", "kernel", "boundary", "value", "output", "type",
+				"normalize", "center", "method" };
 		assertArrayEquals( filter, inputs( CorrelateCommand.class ) );
 		assertArrayEquals( filter, inputs( ConvolveCommand.class ) );
-		assertArrayEquals( new String[] { "image", "kernel", "kernelImage", "boundary", "value",
-				"output", "normalize", "center", "method" }, inputs( CompareCommand.class ) );
+		assertArrayEquals( new String[] { "image", "kernel", "boundary", "value", "output",
+				"normalize", "center", "method" }, inputs( CompareCommand.class ) );
 	}
 
 	@Test
@@ -84,50 +79,13 @@ class CommandFormTest extends ContextTestBase
 			assertEquals( TextWidget.AREA_STYLE, kernel.getWidgetStyle() );
 			assertTrue( kernel.getDescription().contains( "preset" ) && kernel.getDescription()
 					.contains( "title of an open image" ) );
-			final ModuleItem< ? > kernelImage = info( c ).getInput( "kernelImage" );
-			assertEquals( "Kernel image", kernelImage.getLabel() );
-			assertFalse( kernelImage.isRequired() );
-			assertFalse( kernelImage.isPersisted() );
-		}
-	}
-
-	@Test
-	void theKernelImageListOffersTheKernelTextThenTheOpenImages() throws Exception
-	{
-		final ImagePlus psf = Pixels.floats( "psf.tif", new double[] { 1, 2 }, 2, 1 );
-		final ImagePlus cells = Pixels.floats( "my cells", new double[] { 3, 4 }, 2, 1 );
-		final boolean batch = Interpreter.batchMode;
-		// NB: without a display, batch mode is how ImageJ 1.x keeps images open.
-		Interpreter.batchMode = true;
-		Interpreter.addBatchModeImage( psf );
-		Interpreter.addBatchModeImage( cells );
-		try
-		{
-			for ( final Class< ? extends Command > c : Arrays.asList( CorrelateCommand.class,
-					ConvolveCommand.class, CompareCommand.class ) )
-			{
-				final Module module = context.service( ModuleService.class ).createModule( info(
-						c ) );
-				assertEquals( KernelResolver.USE_KERNEL_TEXT, module.getInput( "kernelImage" ) );
-				module.initialize();
-				assertEquals( Arrays.asList( "(use the kernel text)", "psf.tif", "my cells" ),
-						module.getInfo().getInput( "kernelImage", String.class ).getChoices(),
-						c.getSimpleName() );
-			}
-		}
-		finally
-		{
-			Interpreter.removeBatchModeImage( psf );
-			Interpreter.removeBatchModeImage( cells );
-			Interpreter.batchMode = batch;
 		}
 	}
 
 	@Test
 	void defaultsNeedNoKey() throws Exception
 	{
-		final Module module = context.service( ModuleService.class ).createModule( info(
-				ConvolveCommand.class ) );
+		final org.scijava.module.Module module = info( ConvolveCommand.class ).createModule();
 		assertEquals( "symmetric", module.getInput( "boundary" ) );
 		assertEquals( "0", module.getInput( "value" ) );
 		assertEquals( "same", module.getInput( "output" ) );
@@ -135,7 +93,6 @@ class CommandFormTest extends ContextTestBase
 		assertEquals( false, module.getInput( "normalize" ) );
 		assertEquals( "", module.getInput( "center" ) );
 		assertEquals( "auto", module.getInput( "method" ) );
-		assertEquals( "(use the kernel text)", module.getInput( "kernelImage" ) );
 	}
 
 	private static CommandInfo info( final Class< ? extends Command > c )

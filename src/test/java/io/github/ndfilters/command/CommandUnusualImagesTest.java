@@ -12,6 +12,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
 import org.scijava.log.LogLevel;
 
 import ij.CompositeImage;
@@ -142,7 +143,7 @@ class CommandUnusualImagesTest extends ContextTestBase
 				ConvolveCommand.class, CompareCommand.class ) )
 		{
 			logged.clear();
-			final AbstractNdCommand module = run( c, "image", image, "kernel", ASYMMETRIC );
+			final CommandModule module = run( c, "image", image, "kernel", ASYMMETRIC );
 			final ImagePlus out = ( ImagePlus ) module.getOutput( c == CompareCommand.class
 					? "residual" : "result" );
 			assertTrue( logged( LogLevel.WARN ).contains( "The selection is ignored; the whole"
@@ -176,7 +177,7 @@ class CommandUnusualImagesTest extends ContextTestBase
 		inputs[ 0 ] = "image";
 		inputs[ 1 ] = image;
 		System.arraycopy( options, 0, inputs, 2, options.length );
-		final AbstractNdCommand module = run( command, inputs );
+		final CommandModule module = run( command, inputs );
 		assertFalse( module.isCanceled(), () -> logged( LogLevel.ERROR ) );
 		return ( ImagePlus ) module.getOutput( "result" );
 	}

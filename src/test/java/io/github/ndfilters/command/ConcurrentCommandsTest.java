@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.scijava.command.CommandModule;
 import org.scijava.log.LogLevel;
 
 import ij.ImagePlus;
@@ -134,7 +135,7 @@ class ConcurrentCommandsTest extends ContextTestBase
 			final String output, final ImagePlus image, final String kernel,
 			final String boundary, final double value, final String size )
 	{
-		final AbstractNdCommand module = run( command, "image", image, "kernel", kernel,
+		final CommandModule module = run( command, "image", image, "kernel", kernel,
 				"boundary", boundary, "value", value, "output", size );
 		assertTrue( !module.isCanceled(), command.getSimpleName() + " was canceled" );
 		return pixels( ( ImagePlus ) module.getOutput( output ) );

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogMessage;
 import org.scijava.log.LogService;
-import org.scijava.module.ModuleService;
 
 /**
  * Opens one small SciJava context for a test class and closes it afterwards,
@@ -49,17 +49,13 @@ abstract class ContextTestBase
 		logged.clear();
 	}
 
-	/**
-	 * Runs a command with pre- and postprocessing, as a script would. The
-	 * commands are their own modules, so the module service runs them.
-	 */
-	static AbstractNdCommand run( final Class< ? extends Command > command,
+	/** Runs a command with pre- and postprocessing, as a script would. */
+	static CommandModule run( final Class< ? extends Command > command,
 			final Object... inputs )
 	{
 		try
 		{
-			return ( AbstractNdCommand ) context.service( ModuleService.class ).run( context
-					.service( CommandService.class ).getCommand( command ), true, inputs ).get();
+			return context.service( CommandService.class ).run( command, true, inputs ).get();
 		}
 		catch ( final InterruptedException | ExecutionException e )
 		{

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
 import org.scijava.log.LogLevel;
 import org.scijava.plugin.Plugin;
 
@@ -19,7 +17,6 @@ import io.github.ndfilters.core.Boundary;
 import io.github.ndfilters.core.BruteForce;
 import io.github.ndfilters.core.Kernel;
 import io.github.ndfilters.core.OutputSize;
-import io.github.ndfilters.ij1.KernelResolver;
 import io.github.ndfilters.kernel.KernelPresets;
 import io.github.ndfilters.kernel.KernelText;
 
@@ -184,59 +181,6 @@ class FilterCommandsTest extends ContextTestBase
 	}
 
 	@Test
-	void aPickedKernelImageIsTheKernelAndTheTextIsIgnored()
-	{
-		final ImagePlus image = Pixels.floats( "cells.tif", Pixels.values( 8 * 6 ), 8, 6 );
-		final double[] weights = { 0.5, -1, 2, 0.25, 3, -0.75 };
-		final ImagePlus psf = Pixels.floats( "psf.tif", weights, 3, 2 );
-		final boolean batch = Interpreter.batchMode;
-		Interpreter.batchMode = true;
-		Interpreter.addBatchModeImage( psf );
-		try
-		{
-			final Kernel k = Kernel.of( weights, 3, 2 );
-			for ( final boolean convolve : new boolean[] { false, true } )
-				assertMatches( Pixels.expected( image, k, Boundary.MIRROR, 0, convolve,
-						OutputSize.SAME ), filter( convolve ? ConvolveCommand.class
-								: CorrelateCommand.class, image, "kernel", "sobel-x",
-								"kernelImage", "psf.tif", "boundary", "mirror" ), Pixels.scale(
-										image, k ), "picked psf.tif, convolve " + convolve );
-			// With the list left at its first entry, the text is the kernel again.
-			final Kernel sobel = KernelPresets.find( "sobel-x" ).orElseThrow();
-			assertMatches( Pixels.expected( image, sobel, Boundary.MIRROR, 0, true,
-					OutputSize.SAME ), filter( ConvolveCommand.class, image, "kernel", "sobel-x",
-							"kernelImage", "(use the kernel text)", "boundary", "mirror" ),
-					Pixels.scale( image, sobel ), "kernel text" );
-			// No kernel text is needed when an image is picked.
-			assertMatches( Pixels.expected( image, k, Boundary.SYMMETRIC, 0, true,
-					OutputSize.SAME ), filter( ConvolveCommand.class, image, "kernelImage",
-							"psf.tif" ), Pixels.scale( image, k ), "no kernel text" );
-		}
-		finally
-		{
-			Interpreter.removeBatchModeImage( psf );
-			Interpreter.batchMode = batch;
-		}
-	}
-
-	@Test
-	void aKernelImageClosedSinceItWasPickedIsAClearError()
-	{
-		final ImagePlus image = Pixels.floats( "ramp", Pixels.values( 5 * 4 ), 5, 4 );
-		final ImagePlus kernel = Pixels.floats( "box 3", new double[] { 1, -1 }, 2, 1 );
-		final boolean batch = Interpreter.batchMode;
-		Interpreter.batchMode = true;
-		Interpreter.addBatchModeImage( kernel );
-		final List< String > offered = Arrays.asList( KernelResolver.kernelImageChoices() );
-		Interpreter.removeBatchModeImage( kernel );
-		Interpreter.batchMode = batch;
-		assertTrue( offered.contains( "box 3" ), offered::toString );
-		// NB: an image called like a preset must not fall back to the preset once closed.
-		assertFails( "The kernel image 'box 3' is not open. Open it again", image, "kernel",
-				"1 2", "kernelImage", "box 3" );
-	}
-
-	@Test
 	void badInputEndsWithoutAResultAndALoggedMessageThatSaysWhatIsWrong()
 	{
 		final ImagePlus image = Pixels.floats( "ramp", Pixels.values( 5 * 4 ), 5, 4 );
@@ -260,7 +204,7 @@ class FilterCommandsTest extends ContextTestBase
 	{
 		final ImagePlus image = Pixels.floats( "ramp", Pixels.values( 5 * 4 ), 5, 4 );
 		final double[] before = Pixels.read( image );
-		final AbstractNdCommand module = run( CanceledOnceStarted.class, "image", image, "kernel",
+		final CommandModule module = run( CanceledOnceStarted.class, "image", image, "kernel",
 				"1 2 1" );
 		assertTrue( module.isCanceled() );
 		assertNull( module.getOutput( "result" ) );
@@ -302,7 +246,7 @@ class FilterCommandsTest extends ContextTestBase
 		inputs[ 0 ] = "image";
 		inputs[ 1 ] = image;
 		System.arraycopy( options, 0, inputs, 2, options.length );
-		final AbstractNdCommand module = run( command, inputs );
+		final CommandModule module = run( command, inputs );
 		assertTrue( !module.isCanceled(), () -> "canceled: " + logged( LogLevel.ERROR ) );
 		assertArrayEquals( before, Pixels.read( image ), "the input changed" );
 		return ( ImagePlus ) module.getOutput( "result" );
@@ -317,7 +261,7 @@ class FilterCommandsTest extends ContextTestBase
 		inputs[ 0 ] = "image";
 		inputs[ 1 ] = image;
 		System.arraycopy( options, 0, inputs, 2, options.length );
-		final AbstractNdCommand module = run( ConvolveCommand.class, inputs );
+		final CommandModule module = run( ConvolveCommand.class, inputs );
 		assertTrue( module.isCanceled(), message );
 		assertNull( module.getOutput( "result" ), message );
 		final String errors = logged( LogLevel.ERROR );

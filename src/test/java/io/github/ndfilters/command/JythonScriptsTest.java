@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.python.util.PythonInterpreter;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogLevel;
-import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 import io.github.ndfilters.core.Boundary;
@@ -49,7 +48,6 @@ class JythonScriptsTest extends ContextTestBase
 		try (PythonInterpreter python = new PythonInterpreter())
 		{
 			python.set( "command", context.service( CommandService.class ) );
-			python.set( "modules", context.service( ModuleService.class ) );
 			python.set( "image", image );
 			run( python, "convolve_with_command.py" );
 			final Kernel k = Kernel.of( new double[] { 1, 2, 1, 0, 0, 0, -1, -2, -1 }, 3, 3 );
