@@ -224,14 +224,15 @@ final class FftCorrelator
 				fft3.complexForward( buffer );
 		}
 
+		/** Inverse transform without the 1/N, which the kernel's spectrum carries. */
 		void inverse()
 		{
 			if ( fft1 != null )
-				fft1.complexInverse( buffer, true );
+				fft1.complexInverse( buffer, false );
 			else if ( fft2 != null )
-				fft2.complexInverse( buffer, true );
+				fft2.complexInverse( buffer, false );
 			else
-				fft3.complexInverse( buffer, true );
+				fft3.complexInverse( buffer, false );
 		}
 	}
 
@@ -354,7 +355,7 @@ final class FftCorrelator
 			return m == 1 || m == 3 || m == 5;
 		}
 
-		/** The kernel, zero-padded to the transform size, transformed. */
+		/** The kernel, zero-padded to the transform size, transformed, over N. */
 		double[] kernelSpectrum( final Kernel kernel )
 		{
 			final double[] buffer = new double[ 2 * samples ];
@@ -379,6 +380,10 @@ final class FftCorrelator
 			final Transform t = transform();
 			System.arraycopy( buffer, 0, t.buffer, 0, buffer.length );
 			t.forward();
+			// NB: the inverse transform's 1/N goes here, once, not over every tile.
+			final double scale = 1.0 / samples;
+			for ( int i = 0; i < t.buffer.length; i++ )
+				t.buffer[ i ] *= scale;
 			return t.buffer;
 		}
 
@@ -406,9 +411,9 @@ final class FftCorrelator
 			}
 		}
 
-		/** Writes the tile's outputs from the real or imaginary parts. */
 		/**
-		 * Writes one tile's result, row by row.
+		 * Writes one tile's result, row by row, from the real ({@code part} 0)
+		 * or imaginary (1) parts.
 		 *
 		 * @return {@code false} if the monitor canceled before the tile was
 		 *         written in full
