@@ -142,11 +142,17 @@ final class FftCorrelator
 			buffer[ i + 1 ] = xi * kr - xr * ki;
 		}
 		transform.inverse();
-		if ( re != null && !plan.store( buffer, 0, a, new TargetRows( target, a.minAsLongArray() ),
-				monitor ) )
+		if ( re != null && !store( plan, buffer, 0, a, target, monitor ) )
 			return false;
-		return im == null
-				|| plan.store( buffer, 1, b, new TargetRows( target, b.minAsLongArray() ), monitor );
+		return im == null || store( plan, buffer, 1, b, target, monitor );
+	}
+
+	private static boolean store( final Plan plan, final double[] buffer, final int part,
+			final Interval tile, final RandomAccessibleInterval< ? extends RealType< ? > > target,
+			final FilterMonitor monitor )
+	{
+		return plan.store( buffer, part, tile, new TargetRows( target, tile.minAsLongArray() ),
+				monitor );
 	}
 
 	private static List< Interval > tiles( final Interval target, final int[] step )

@@ -10,11 +10,13 @@ import net.imglib2.Interval;
  * with a message that gives the sizes instead of an {@link OutOfMemoryError}
  * half way through.
  * <p>
- * The estimate counts the result and the working buffers of the direct
- * engine: each worker thread holds the input under a slab of the output,
- * extended by the kernel, in {@code double}s. A slab is at least one slice
- * across the output's last axis longer than 1 and otherwise up to
- * {@link #SLAB_SAMPLES} samples.
+ * The estimate counts the result and the working buffers: each worker
+ * thread holds the input under a slab of the output, extended by the kernel.
+ * A slab is at least one slice across the output's last axis longer than 1
+ * and otherwise up to {@link #SLAB_SAMPLES} samples. Each sample is counted
+ * at {@link #BYTES_PER_WORKING_SAMPLE} bytes, what the most demanding engine
+ * needs: the FFT path holds its tiles as complex doubles beside the float
+ * blocks it reads, where the direct path needs only the float block.
  * </p>
  * <p>
  * A front end that allocates a result of its own calls {@link #require}
@@ -28,8 +30,11 @@ import net.imglib2.Interval;
  */
 public final class MemoryBudget
 {
-	/** Samples per worker buffer that the engine aims at (32 MiB of doubles). */
+	/** Samples per worker buffer that the engines aim at. */
 	static final double SLAB_SAMPLES = 1 << 22;
+
+	/** A complex double (16 bytes) and a float (4 bytes) per working sample. */
+	static final double BYTES_PER_WORKING_SAMPLE = 20;
 
 	private MemoryBudget()
 	{}
@@ -46,13 +51,7 @@ public final class MemoryBudget
 	static double workingBytes( final Interval target, final Kernel kernel, final int threads )
 	{
 		final int n = target.numDimensions();
-		int axis = 0;
-		for ( int d = n - 1; d > 0; d-- )
-			if ( target.dimension( d ) > 1 )
-			{
-				axis = d;
-				break;
-			}
+		final int axis = Slabs.cutAxis( target );
 		// NB: double, because a huge request must not overflow into a small estimate.
 		double crossSection = 1;
 		for ( int d = 0; d < n; d++ )
@@ -62,7 +61,7 @@ public final class MemoryBudget
 				- 1.0 );
 		final double slab = Math.max( Math.min( padded, SLAB_SAMPLES ),
 				crossSection * kernel.dimension( axis ) );
-		return 8.0 * slab * Math.max( 1, threads );
+		return BYTES_PER_WORKING_SAMPLE * slab * Math.max( 1, threads );
 	}
 
 	/** @return the bytes of one sample per position of the interval, at this bit depth */

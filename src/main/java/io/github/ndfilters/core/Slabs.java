@@ -43,13 +43,7 @@ final class Slabs
 			final int slabsPerThread )
 	{
 		final int n = target.numDimensions();
-		int axis = 0;
-		for ( int d = n - 1; d > 0; d-- )
-			if ( target.dimension( d ) > 1 )
-			{
-				axis = d;
-				break;
-			}
+		final int axis = cutAxis( target );
 		long crossSection = 1;
 		for ( int d = 0; d < n; d++ )
 			if ( d != axis )
@@ -109,6 +103,15 @@ final class Slabs
 		} );
 		if ( canceled.get() )
 			throw new CancellationException( "The filter was canceled." );
+	}
+
+	/** @return the axis slabs are cut along: the last one longer than 1, else x */
+	static int cutAxis( final Interval target )
+	{
+		for ( int d = target.numDimensions() - 1; d > 0; d-- )
+			if ( target.dimension( d ) > 1 )
+				return d;
+		return 0;
 	}
 
 	private static long[] concat( final long[] a, final long[] b )

@@ -218,8 +218,9 @@ class ErrorsTest
 				"3.0 GiB (3221225472 bytes)", "1.0 GiB" );
 		assertArrayEquals( new double[] { 12.0 * 3 }, new double[] { MemoryBudget.bytes(
 				new FinalInterval( 4, 3 ), 24 ) } );
-		// One slice of 10 x 12 (output plus kernel - 1) by 3 kernel rows, per thread.
-		assertArrayEquals( new double[] { 8.0 * 10 * 3 * 2 }, new double[] {
+		// One slice of 10 (output plus kernel - 1) by 3 kernel rows, per thread, at
+		// 20 bytes a sample (a complex double and a float).
+		assertArrayEquals( new double[] { 20.0 * 10 * 3 * 2 }, new double[] {
 				MemoryBudget.workingBytes( new FinalInterval( 8, 1 ), Kernel.of( new double[ 9 ],
 						3, 3 ), 2 ) } );
 	}
