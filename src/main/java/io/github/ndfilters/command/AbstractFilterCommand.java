@@ -6,6 +6,7 @@ import org.scijava.widget.TextWidget;
 
 import ij.ImagePlus;
 import io.github.ndfilters.core.Operation;
+import io.github.ndfilters.ij1.FilterOptions;
 import io.github.ndfilters.ij1.ImagePlusFilter;
 
 /**
@@ -85,9 +86,9 @@ public abstract class AbstractFilterCommand extends AbstractNdCommand
 	public void run()
 	{
 		execute( monitor -> result = ImagePlusFilter.apply( require( image ),
-				CommandOptions.filter( operation(), kernel, boundary, CommandOptions.value(
+				CommandOptions.filter( operation(), kernel, boundary, FilterOptions.value(
 						value ), output, normalize, center, method ),
-				CommandOptions.keepsType( type ), monitor ) );
+				FilterOptions.keepType( type ), monitor ) );
 	}
 
 	/** @return the new image, or {@code null} if the command failed or was canceled */

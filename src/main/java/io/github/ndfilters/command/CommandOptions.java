@@ -6,7 +6,6 @@ import io.github.ndfilters.core.LinearFilter;
 import io.github.ndfilters.core.Method;
 import io.github.ndfilters.core.Operation;
 import io.github.ndfilters.core.OutputSize;
-import io.github.ndfilters.core.OutputType;
 import io.github.ndfilters.ij1.KernelCenter;
 import io.github.ndfilters.ij1.KernelResolver;
 
@@ -46,44 +45,5 @@ final class CommandOptions
 		final LinearFilter filter = LinearFilter.of( operation, k ).outputSize( size )
 				.normalize( normalize ).method( m );
 		return mode == Boundary.CONSTANT ? filter.boundary( value ) : filter.boundary( mode );
-	}
-
-	/**
-	 * @param value
-	 *            the constant for the {@code constant} boundary, as text; empty
-	 *            means 0
-	 * @return the number it holds
-	 */
-	static double value( final String value )
-	{
-		if ( value == null || value.isBlank() )
-			return 0;
-		try
-		{
-			return Double.parseDouble( value.strip() );
-		}
-		catch ( final NumberFormatException e )
-		{
-			throw new IllegalArgumentException( "value=" + value + " is not a number. Give the"
-					+ " constant beyond the edge as a number, such as value=0." );
-		}
-	}
-
-	/**
-	 * @param type
-	 *            {@code 32-bit} or {@code input}
-	 * @return whether the result keeps the input's pixel type
-	 */
-	static boolean keepsType( final String type )
-	{
-		final String wanted = type == null ? "" : type.strip();
-		if ( OutputType.FLOAT32.token().equalsIgnoreCase( wanted ) )
-			return false;
-		if ( OutputType.INPUT.token().equalsIgnoreCase( wanted ) )
-			return true;
-		// NB: 64-bit is a type of the core, but not of ImageJ images, so it gets this message too.
-		throw new IllegalArgumentException( "type=" + type + " is not a choice. Use type=32-bit"
-				+ " or type=input (the input's own pixel type); ImageJ images hold no 64-bit"
-				+ " values." );
 	}
 }

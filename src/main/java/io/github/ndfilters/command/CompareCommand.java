@@ -9,6 +9,7 @@ import org.scijava.widget.TextWidget;
 import ij.ImagePlus;
 import io.github.ndfilters.core.Operation;
 import io.github.ndfilters.ij1.Comparison;
+import io.github.ndfilters.ij1.FilterOptions;
 import io.github.ndfilters.ij1.ResidualComparison;
 
 /**
@@ -93,7 +94,7 @@ public class CompareCommand extends AbstractNdCommand
 	{
 		execute( monitor -> report( ResidualComparison.compare( require( image ),
 				CommandOptions.filter( Operation.CORRELATE, kernel, boundary,
-						CommandOptions.value( value ), output, normalize, center, method ),
+						FilterOptions.value( value ), output, normalize, center, method ),
 				monitor ) ) );
 	}
 

@@ -97,17 +97,7 @@ public final class FilterOptions
 					+ " numbers, a preset such as kernel=sobel-x, or the title of an open image." );
 		final Boundary boundary = Boundary.fromToken( Macro.getValue( o, "boundary",
 				Boundary.SYMMETRIC.token() ) );
-		final String valueText = Macro.getValue( o, "value", "0" );
-		final double value;
-		try
-		{
-			value = Double.parseDouble( valueText );
-		}
-		catch ( final NumberFormatException e )
-		{
-			throw new IllegalArgumentException( "value=" + valueText + " is not a number. Give"
-					+ " the constant beyond the edge as a number, such as value=0." );
-		}
+		final double value = value( Macro.getValue( o, "value", "0" ) );
 		return new FilterOptions( image, kernel, kernelImage, boundary, value,
 				OutputSize.fromToken( Macro.getValue( o, "output", "same" ) ),
 				keepType( Macro.getValue( o, "type", OutputType.FLOAT32.token() ) ),
@@ -115,8 +105,37 @@ public final class FilterOptions
 				Method.fromToken( Macro.getValue( o, "method", Method.AUTO.token() ) ) );
 	}
 
-	/** @return {@code true} for type {@code input}, {@code false} for 32-bit */
-	static boolean keepType( final String type )
+	/**
+	 * @param text
+	 *            the constant for the {@code constant} boundary, as typed;
+	 *            empty means 0
+	 * @return the number it holds
+	 * @throws IllegalArgumentException
+	 *             if it is not a number
+	 */
+	public static double value( final String text )
+	{
+		if ( text == null || text.isBlank() )
+			return 0;
+		try
+		{
+			return Double.parseDouble( text.strip() );
+		}
+		catch ( final NumberFormatException e )
+		{
+			throw new IllegalArgumentException( "value=" + text + " is not a number. Give the"
+					+ " constant beyond the edge as a number, such as value=0." );
+		}
+	}
+
+	/**
+	 * @param type
+	 *            {@code 32-bit} or {@code input}
+	 * @return {@code true} for type {@code input}, {@code false} for 32-bit
+	 * @throws IllegalArgumentException
+	 *             for any other type
+	 */
+	public static boolean keepType( final String type )
 	{
 		final String wanted = type == null ? "" : type.strip();
 		if ( OutputType.FLOAT32.token().equalsIgnoreCase( wanted ) )
