@@ -40,7 +40,7 @@ class RandomAgreementTest
 {
 	private static final long SEED = 0x5eed_2026L;
 
-	private static final int CASES = 800;
+	private static final int CASES = 1500;
 
 	/** Upper bound on output pixels x kernel taps, to keep the reference quick. */
 	private static final long WORK = 200_000;
