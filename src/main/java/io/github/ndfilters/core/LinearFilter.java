@@ -13,8 +13,10 @@ import net.imglib2.view.Views;
 
 /**
  * Correlation or convolution of an n-D image with an n-D kernel, exactly as
- * {@link Operation} defines them. Immutable: each {@code with...} method
- * returns a new filter, so one filter can be shared between threads.
+ * {@link Operation} defines them. Immutable: each option method
+ * ({@code boundary}, {@code outputSize}, {@code normalize}, {@code method},
+ * {@code monitor}) returns a new filter, so one filter can be shared between
+ * threads.
  *
  * <pre>
  * RandomAccessibleInterval&lt;FloatType&gt; smooth = LinearFilter
