@@ -1,5 +1,6 @@
 package io.github.ndfilters.ij1;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,10 @@ public final class FilterOptions
 
 	/** Bracketed values, removed before looking for bare keys inside them. */
 	private static final Pattern BRACKETS = Pattern.compile( "\\[[^\\]]*\\]" );
+
+	/** Every key a macro line may carry. */
+	private static final List< String > KEYS = List.of( "image", "kernel", "kernelimage",
+			"boundary", "value", "output", "type", "normalize", "center", "method" );
 
 	/** Title of the image to filter; {@code null} for the active image. */
 	final String image;
@@ -83,12 +88,13 @@ public final class FilterOptions
 	 * {@code "image=cells.tif kernel=[1 2 1] boundary=mirror"}.
 	 *
 	 * @throws IllegalArgumentException
-	 *             for a missing kernel or a value that is not allowed, naming
-	 *             the allowed values
+	 *             for a missing kernel, a key that is not one of these, or a
+	 *             value that is not allowed, naming the allowed ones
 	 */
 	public static FilterOptions fromMacro( final String options )
 	{
 		final String o = options == null ? "" : options;
+		requireKnownKeys( o );
 		final String image = Macro.getValue( o, "image", null );
 		final String kernel = Macro.getValue( o, "kernel", null );
 		final String kernelImage = Macro.getValue( o, "kernelimage", null );
@@ -103,6 +109,26 @@ public final class FilterOptions
 				keepType( Macro.getValue( o, "type", OutputType.FLOAT32.token() ) ),
 				flag( o, "normalize" ), Macro.getValue( o, "center", "" ),
 				Method.fromToken( Macro.getValue( o, "method", Method.AUTO.token() ) ) );
+	}
+
+	/**
+	 * NB: ImageJ ignores a key no command asks for, so a misspelt key would
+	 * silently leave its option at the default; these commands refuse it.
+	 */
+	private static void requireKnownKeys( final String options )
+	{
+		final String outside = BRACKETS.matcher( options ).replaceAll( "[]" ).strip();
+		if ( outside.isEmpty() )
+			return;
+		for ( final String word : outside.split( "\\s+" ) )
+		{
+			final int equals = word.indexOf( '=' );
+			final String key = equals < 0 ? word : word.substring( 0, equals );
+			if ( !KEYS.contains( key ) )
+				throw new IllegalArgumentException( "Unknown option '" + key + "'. The options"
+						+ " are " + String.join( ", ", KEYS ) + "; check the spelling (keys are"
+						+ " lower case) and put values with spaces in brackets." );
+		}
 	}
 
 	/**

@@ -110,4 +110,32 @@ public class FilterOptionsTest
 				() -> FilterOptions.fromMacro( "kernel=[1] value=abc" ) ).getMessage();
 		assertTrue( value.contains( "value=abc" ), value );
 	}
+
+	@Test
+	public void aMisspeltKeyIsRefusedNotIgnored()
+	{
+		final IllegalArgumentException e = assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1 2] boundry=zero" ) );
+		assertTrue( e.getMessage().contains( "Unknown option 'boundry'" ), e.getMessage() );
+		assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1 2] Boundary=zero" ) );
+		assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1 2] normalise" ) );
+	}
+
+	@Test
+	public void everyKeyAndBracketedValuesWithSpacesAndEqualsAreAccepted()
+	{
+		final FilterOptions o = FilterOptions.fromMacro( "image=[ratio=2 cells [1].tif]"
+				+ " kernel=[1 2\n3 4] kernelimage=[(use the kernel text)] boundary=constant"
+				+ " value=2.5 output=full type=input normalize center=[0,1] method=direct" );
+		assertEquals( "ratio=2 cells [1].tif", o.image );
+		assertEquals( Boundary.CONSTANT, o.boundary );
+		assertEquals( 2.5, o.value );
+		assertEquals( OutputSize.FULL, o.output );
+		assertTrue( o.keepType );
+		assertTrue( o.normalize );
+		assertEquals( "0,1", o.center );
+		assertEquals( Method.DIRECT, o.method );
+	}
 }
