@@ -85,10 +85,12 @@ public abstract class AbstractFilterCommand extends AbstractNdCommand
 	@Override
 	public void run()
 	{
-		execute( monitor -> result = ImagePlusFilter.apply( require( image ),
-				CommandOptions.filter( operation(), kernel, boundary, FilterOptions.value(
-						value ), output, normalize, center, method ),
-				FilterOptions.keepType( type ), monitor ) );
+		execute( monitor -> {
+			final FilterOptions options = FilterOptions.fromForm( null, kernel, null, boundary,
+					value, output, type, normalize, center, method );
+			result = ImagePlusFilter.apply( require( image ), options.filter( operation() ),
+					options.keepType(), monitor );
+		} );
 	}
 
 	/** @return the new image, or {@code null} if the command failed or was canceled */

@@ -8,6 +8,7 @@ import org.scijava.widget.TextWidget;
 
 import ij.ImagePlus;
 import io.github.ndfilters.core.Operation;
+import io.github.ndfilters.core.OutputType;
 import io.github.ndfilters.ij1.Comparison;
 import io.github.ndfilters.ij1.FilterOptions;
 import io.github.ndfilters.ij1.ResidualComparison;
@@ -92,9 +93,11 @@ public class CompareCommand extends AbstractNdCommand
 	@Override
 	public void run()
 	{
+		// NB: the residual is always 32-bit, so the type is fixed.
 		execute( monitor -> report( ResidualComparison.compare( require( image ),
-				CommandOptions.filter( Operation.CORRELATE, kernel, boundary,
-						FilterOptions.value( value ), output, normalize, center, method ),
+				FilterOptions.fromForm( null, kernel, null, boundary, value, output,
+						OutputType.FLOAT32.token(), normalize, center, method )
+						.filter( Operation.CORRELATE ),
 				monitor ) ) );
 	}
 

@@ -101,14 +101,41 @@ public final class FilterOptions
 		if ( kernel == null && !KernelResolver.picksAnImage( kernelImage ) )
 			throw new IllegalArgumentException( "The macro gives no kernel. Add kernel=[...] with"
 					+ " numbers, a preset such as kernel=sobel-x, or the title of an open image." );
-		final Boundary boundary = Boundary.fromToken( Macro.getValue( o, "boundary",
-				Boundary.SYMMETRIC.token() ) );
-		final double value = value( Macro.getValue( o, "value", "0" ) );
-		return new FilterOptions( image, kernel, kernelImage, boundary, value,
-				OutputSize.fromToken( Macro.getValue( o, "output", "same" ) ),
-				keepType( Macro.getValue( o, "type", OutputType.FLOAT32.token() ) ),
-				flag( o, "normalize" ), Macro.getValue( o, "center", "" ),
-				Method.fromToken( Macro.getValue( o, "method", Method.AUTO.token() ) ) );
+		return fromForm( image, kernel, kernelImage,
+				Macro.getValue( o, "boundary", Boundary.SYMMETRIC.token() ),
+				Macro.getValue( o, "value", "0" ), Macro.getValue( o, "output", "same" ),
+				Macro.getValue( o, "type", OutputType.FLOAT32.token() ), flag( o, "normalize" ),
+				Macro.getValue( o, "center", "" ),
+				Macro.getValue( o, "method", Method.AUTO.token() ) );
+	}
+
+	/**
+	 * Reads the options as a form holds them, in words, for the macro reader
+	 * and the SciJava commands alike.
+	 *
+	 * @param image
+	 *            title of the image to filter, or {@code null} for the active one
+	 * @param kernelImage
+	 *            title of an image picked as the kernel, or {@code null}
+	 * @param value
+	 *            the constant for {@code boundary=constant}, as typed
+	 * @throws IllegalArgumentException
+	 *             for a word or number that is not allowed, naming the allowed
+	 *             ones
+	 */
+	public static FilterOptions fromForm( final String image, final String kernel,
+			final String kernelImage, final String boundary, final String value,
+			final String output, final String type, final boolean normalize,
+			final String center, final String method )
+	{
+		final Boundary mode = Boundary.fromToken( boundary );
+		final double constant = value( value );
+		if ( mode == Boundary.CONSTANT && !Double.isFinite( constant ) )
+			throw new IllegalArgumentException( "The constant beyond the edge is " + constant
+					+ "; give a finite number as value." );
+		return new FilterOptions( image, kernel, kernelImage, mode, constant,
+				OutputSize.fromToken( output ), keepType( type ), normalize,
+				center == null ? "" : center, Method.fromToken( method ) );
 	}
 
 	/**
@@ -139,7 +166,7 @@ public final class FilterOptions
 	 * @throws IllegalArgumentException
 	 *             if it is not a number
 	 */
-	public static double value( final String text )
+	static double value( final String text )
 	{
 		if ( text == null || text.isBlank() )
 			return 0;
@@ -161,7 +188,7 @@ public final class FilterOptions
 	 * @throws IllegalArgumentException
 	 *             for any other type
 	 */
-	public static boolean keepType( final String type )
+	static boolean keepType( final String type )
 	{
 		final String wanted = type == null ? "" : type.strip();
 		if ( OutputType.FLOAT32.token().equalsIgnoreCase( wanted ) )
