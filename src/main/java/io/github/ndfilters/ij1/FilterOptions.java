@@ -128,13 +128,10 @@ public final class FilterOptions
 			final String output, final String type, final boolean normalize,
 			final String center, final String method )
 	{
-		final Boundary mode = Boundary.fromToken( boundary );
-		final double constant = value( value );
-		if ( mode == Boundary.CONSTANT && !Double.isFinite( constant ) )
-			throw new IllegalArgumentException( "The constant beyond the edge is " + constant
-					+ "; give a finite number as value." );
-		return new FilterOptions( image, kernel, kernelImage, mode, constant,
-				OutputSize.fromToken( output ), keepType( type ), normalize,
+		// NB: a constant that is not finite is refused by BoundaryConditions when the
+		// filter is built.
+		return new FilterOptions( image, kernel, kernelImage, Boundary.fromToken( boundary ),
+				value( value ), OutputSize.fromToken( output ), keepType( type ), normalize,
 				center == null ? "" : center, Method.fromToken( method ) );
 	}
 
