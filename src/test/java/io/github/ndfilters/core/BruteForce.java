@@ -111,6 +111,47 @@ public final class BruteForce
 		return new Result( min, outDims, out );
 	}
 
+	/**
+	 * One output of a correlation with the kernel centred at size / 2 and the
+	 * same boundary mode on every axis, and that output's own scale.
+	 *
+	 * @return the sum of weight x sample, and the sum of |weight| x |sample|
+	 */
+	public static double[] correlateAt( final double[] input, final long[] dims,
+			final double[] weights, final int[] kernelDims, final long[] at, final Boundary mode )
+	{
+		final int n = dims.length;
+		final Boundary[] modes = new Boundary[ n ];
+		java.util.Arrays.fill( modes, mode );
+		final long[] p = new long[ n ];
+		double sum = 0, magnitude = 0;
+		for ( int t = 0; t < weights.length; t++ )
+		{
+			int r = t;
+			for ( int d = 0; d < n; d++ )
+			{
+				p[ d ] = at[ d ] + r % kernelDims[ d ] - kernelDims[ d ] / 2;
+				r /= kernelDims[ d ];
+			}
+			final double x = sample( input, dims, p, modes, 0 );
+			sum += weights[ t ] * x;
+			magnitude += Math.abs( weights[ t ] * x );
+		}
+		return new double[] { sum, magnitude };
+	}
+
+	/** @return the index, x fastest, of a position in an image of size {@code dims} */
+	public static int index( final long[] at, final long[] dims )
+	{
+		long index = 0, stride = 1;
+		for ( int d = 0; d < dims.length; d++ )
+		{
+			index += at[ d ] * stride;
+			stride *= dims[ d ];
+		}
+		return ( int ) index;
+	}
+
 	private static double sample( final double[] input, final long[] dims, final long[] p,
 			final Boundary[] modes, final double value )
 	{

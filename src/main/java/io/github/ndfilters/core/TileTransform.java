@@ -1,0 +1,155 @@
+package io.github.ndfilters.core;
+
+import org.jtransforms.fft.FloatFFT_1D;
+
+/**
+ * Forward and inverse discrete Fourier transforms of one tile size, over one
+ * to three axes, on an interleaved complex {@code float} buffer (real, then
+ * imaginary part; the first axis fastest). One instance belongs to one thread.
+ * <p>
+ * The transforms are JTransforms' 1-D ones, applied axis by axis. On the
+ * slower axes, many neighbouring columns are gathered into a scratch array at
+ * once, so each cache line of the tile is fetched once per pass instead of
+ * once per column.
+ * </p>
+ * <p>
+ * The inverse may be pruned: overlap-save keeps only the first few positions
+ * of a tile per axis, so after the slower axes have been transformed back,
+ * the faster axes are transformed only where those positions lie.
+ * </p>
+ */
+final class TileTransform
+{
+	/**
+	 * Complex samples gathered at once for a column pass (128 KiB): many
+	 * neighbouring columns, so that every row is read as a long run, which
+	 * the processor prefetches, while the batch stays in the second-level
+	 * cache.
+	 */
+	private static final int BATCH_SAMPLES = 1 << 14;
+
+	/** The tile, complex interleaved, first axis fastest. */
+	final float[] buffer;
+
+	private final int[] size;
+
+	/** Distance, in complex samples, between neighbours along each axis. */
+	private final int[] stride;
+
+	private final FloatFFT_1D[] lines;
+
+	private final float[] scratch;
+
+	/** @param size the transform length per axis, fastest first */
+	TileTransform( final int[] size )
+	{
+		this.size = size.clone();
+		stride = new int[ size.length ];
+		lines = new FloatFFT_1D[ size.length ];
+		int samples = 1;
+		for ( int j = 0; j < size.length; j++ )
+		{
+			stride[ j ] = samples;
+			samples *= size[ j ];
+			lines[ j ] = new FloatFFT_1D( size[ j ] );
+		}
+		buffer = new float[ 2 * samples ];
+		int widest = 1;
+		for ( int j = 1; j < size.length; j++ )
+			widest = Math.max( widest, batch( j ) * size[ j ] );
+		scratch = new float[ 2 * widest ];
+	}
+
+	/** Transforms the whole buffer, in place. */
+	void forward()
+	{
+		for ( int j = 0; j < size.length; j++ )
+			pass( j, size, true );
+	}
+
+	/**
+	 * Transforms back, in place, without dividing by the number of samples.
+	 * Afterwards only the positions below {@code needed} on every axis hold
+	 * the inverse transform; the others hold partial results.
+	 */
+	void inverse( final int[] needed )
+	{
+		final int[] limit = size.clone();
+		for ( int j = size.length - 1; j >= 0; j-- )
+		{
+			pass( j, limit, false );
+			limit[ j ] = Math.min( needed[ j ], size[ j ] );
+		}
+	}
+
+	/**
+	 * Transforms along {@code axis} every line whose coordinates on the slower
+	 * axes lie below {@code limit}; the faster axes are covered in full.
+	 */
+	private void pass( final int axis, final int[] limit, final boolean forward )
+	{
+		final int[] plane = new int[ size.length ];
+		while ( true )
+		{
+			int base = 0;
+			for ( int j = axis + 1; j < size.length; j++ )
+				base += plane[ j ] * stride[ j ];
+			if ( axis == 0 )
+				transform( lines[ 0 ], buffer, 2 * base, forward );
+			else
+				columns( axis, base, forward );
+			int j = axis + 1;
+			for ( ; j < size.length; j++ )
+			{
+				if ( ++plane[ j ] < limit[ j ] )
+					break;
+				plane[ j ] = 0;
+			}
+			if ( j >= size.length )
+				return;
+		}
+	}
+
+	/** Transforms all columns along {@code axis} that start at {@code base} and after. */
+	private void columns( final int axis, final int base, final boolean forward )
+	{
+		final int length = size[ axis ];
+		final int step = 2 * stride[ axis ];
+		final int width = stride[ axis ];
+		final int batch = batch( axis );
+		for ( int first = 0; first < width; first += batch )
+		{
+			final int count = Math.min( batch, width - first );
+			final int values = 2 * count;
+			for ( int i = 0, at = 2 * ( base + first ); i < length; i++, at += step )
+				for ( int c = 0; c < values; c += 2 )
+				{
+					scratch[ c * length + 2 * i ] = buffer[ at + c ];
+					scratch[ c * length + 2 * i + 1 ] = buffer[ at + c + 1 ];
+				}
+			for ( int c = 0; c < count; c++ )
+				transform( lines[ axis ], scratch, 2 * c * length, forward );
+			for ( int i = 0, at = 2 * ( base + first ); i < length; i++, at += step )
+				for ( int c = 0; c < values; c += 2 )
+				{
+					buffer[ at + c ] = scratch[ c * length + 2 * i ];
+					buffer[ at + c + 1 ] = scratch[ c * length + 2 * i + 1 ];
+				}
+		}
+	}
+
+	/** @return how many columns along {@code axis} are transformed together */
+	private int batch( final int axis )
+	{
+		return Math.min( stride[ axis ], Math.max( 16, BATCH_SAMPLES / size[ axis ] ) );
+	}
+
+	private static void transform( final FloatFFT_1D fft, final float[] data, final int offset,
+			final boolean forward )
+	{
+		if ( forward )
+			fft.complexForward( data, offset );
+		else
+			fft.complexInverse( data, offset, false );
+	}
+}
