@@ -63,8 +63,20 @@ final class TileTransform
 	/** Transforms the whole buffer, in place. */
 	void forward()
 	{
-		for ( int j = 0; j < size.length; j++ )
-			pass( j, size, true );
+		final int last = size.length - 1;
+		final int[] from = new int[ size.length ];
+		final int[] limit = size.clone();
+		// NB: the faster axes slice by slice, while a slice is in cache
+		for ( int slice = 0; slice < size[ last ]; slice++ )
+		{
+			from[ last ] = slice;
+			limit[ last ] = slice + 1;
+			for ( int j = 0; j < last; j++ )
+				pass( j, from, limit, true );
+		}
+		from[ last ] = 0;
+		limit[ last ] = size[ last ];
+		pass( last, from, limit, true );
 	}
 
 	/**
@@ -74,21 +86,31 @@ final class TileTransform
 	 */
 	void inverse( final int[] needed )
 	{
-		final int[] limit = size.clone();
-		for ( int j = size.length - 1; j >= 0; j-- )
+		final int last = size.length - 1;
+		final int[] from = new int[ size.length ];
+		pass( last, from, size, false );
+		final int slices = Math.min( needed[ last ], size[ last ] );
+		for ( int slice = 0; slice < slices; slice++ )
 		{
-			pass( j, limit, false );
-			limit[ j ] = Math.min( needed[ j ], size[ j ] );
+			final int[] limit = size.clone();
+			from[ last ] = slice;
+			limit[ last ] = slice + 1;
+			for ( int j = last - 1; j >= 0; j-- )
+			{
+				pass( j, from, limit, false );
+				limit[ j ] = Math.min( needed[ j ], size[ j ] );
+			}
 		}
 	}
 
 	/**
 	 * Transforms along {@code axis} every line whose coordinates on the slower
-	 * axes lie below {@code limit}; the faster axes are covered in full.
+	 * axes lie in {@code [from, limit)}; the faster axes are covered in full.
 	 */
-	private void pass( final int axis, final int[] limit, final boolean forward )
+	private void pass( final int axis, final int[] from, final int[] limit,
+			final boolean forward )
 	{
-		final int[] plane = new int[ size.length ];
+		final int[] plane = from.clone();
 		while ( true )
 		{
 			int base = 0;
@@ -103,7 +125,7 @@ final class TileTransform
 			{
 				if ( ++plane[ j ] < limit[ j ] )
 					break;
-				plane[ j ] = 0;
+				plane[ j ] = from[ j ];
 			}
 			if ( j >= size.length )
 				return;
