@@ -14,9 +14,10 @@ import net.imglib2.Interval;
  * thread holds the input under a slab of the output, extended by the kernel.
  * A slab is at least one slice across the output's last axis longer than 1
  * and otherwise up to {@link #SLAB_SAMPLES} samples. Each sample is counted
- * at {@link #BYTES_PER_WORKING_SAMPLE} bytes, what the most demanding engine
- * needs: the FFT path holds its tiles as complex doubles beside the float
- * blocks it reads, where the direct path needs only the float block.
+ * at {@link #BYTES_PER_WORKING_SAMPLE} bytes, with room to spare for the most
+ * demanding engine: the FFT path holds its tiles as complex floats (8 bytes a
+ * sample) beside the float blocks it reads (4), where the direct path needs
+ * only the float block.
  * </p>
  * <p>
  * A front end that allocates a result of its own calls {@link #require}
@@ -33,7 +34,10 @@ public final class MemoryBudget
 	/** Samples per worker buffer that the engines aim at. */
 	static final double SLAB_SAMPLES = 1 << 22;
 
-	/** A complex double (16 bytes) and a float (4 bytes) per working sample. */
+	/**
+	 * A complex float (8 bytes) and a float (4) per working sample, and room
+	 * for the transforms' scratch and the kernel's spectrum.
+	 */
 	static final double BYTES_PER_WORKING_SAMPLE = 20;
 
 	private MemoryBudget()

@@ -17,8 +17,9 @@ public enum Method
 	 */
 	SEPARABLE( "separable" ),
 	/**
-	 * Tiles multiplied in the Fourier domain (double precision); fastest for
-	 * large kernels. Inputs holding NaN or infinities are computed directly.
+	 * Tiles multiplied in the Fourier domain (float transforms, within the
+	 * same precision promise); fastest for large kernels. Inputs holding NaN
+	 * or infinities are computed directly.
 	 */
 	FFT( "fft" );
 
