@@ -136,7 +136,9 @@ final class FftCorrelator
 		if ( re == null && im == null )
 			return true;
 
-		java.util.Arrays.fill( buffer, 0 );
+		// NB: two blocks that fill the tile overwrite every sample, so only edge tiles need zeros.
+		if ( !plan.fills( re ) || !plan.fills( im ) )
+			java.util.Arrays.fill( buffer, 0 );
 		final int exponentA = plan.load( re, buffer, 0 );
 		final int exponentB = plan.load( im, buffer, 1 );
 		transform.forward();
@@ -447,6 +449,15 @@ final class FftCorrelator
 				if ( d >= n )
 					return true;
 			}
+		}
+
+		/**
+		 * @return whether the block covers the whole transform (the block is
+		 *         never larger, and is one sample wide on untransformed axes)
+		 */
+		boolean fills( final PaddedBlock block )
+		{
+			return block != null && block.data.length == samples;
 		}
 
 		/** Index (of the real part) in the buffer of a block position. */
