@@ -30,6 +30,10 @@ import java.util.Arrays;
  * for 45x45, 61x61, 17x17x17 and 4001-tap kernels.) Plain {@code double}
  * would halve the vector width for no gain a user could see.
  * </p>
+ * <p>
+ * An instance keeps its buffers from one call to the next, so it serves one
+ * thread at a time.
+ * </p>
  */
 final class BlockCorrelator
 {
@@ -42,8 +46,11 @@ final class BlockCorrelator
 	/** Length of the x segments that stay in the first-level cache. */
 	private static final int SEGMENT = 512;
 
-	/** Output rows per tile, so the accumulators stay in the second-level cache. */
-	static final int TILE_ROWS = 32;
+	/** Accumulator samples per tile, so that they stay near the core (64 KiB of floats). */
+	private static final int TILE_SAMPLES = 1 << 14;
+
+	/** Upper bound on the output rows of a tile. */
+	static final int TILE_ROWS = 64;
 
 	/** Receives finished output rows. */
 	interface Rows
@@ -71,6 +78,9 @@ final class BlockCorrelator
 	private final float[][] lineWeights;
 
 	private final int kx;
+
+	/** Buffers of the last call, reused by the next one on the same thread. */
+	private Work work;
 
 	private BlockCorrelator( final Kernel kernel, final boolean keepZeros )
 	{
@@ -130,14 +140,18 @@ final class BlockCorrelator
 			strides[ d ] = stride;
 			stride *= blockDims[ d ];
 		}
-		final int[] tile = tileShape( outDims );
-		int tileRows = 1;
-		for ( int d = 1; d < n; d++ )
-			tileRows *= tile[ d ];
 		// NB: a very wide kernel gets shorter segments, so its shifted copies stay small.
 		final int segment = Math.min( Math.max( 16, Math.min( SEGMENT, ( 1 << 16 ) / kx ) ),
 				outDims[ 0 ] );
-		final Work work = new Work( n, tileRows, segment, kx );
+		// NB: shorter rows (3-D images are often narrow) make room for more of them, so
+		// that each input row, copied kx times, serves more output rows.
+		final int[] tile = tileShape( outDims,
+				Math.min( TILE_ROWS, Math.max( 1, TILE_SAMPLES / segment ) ) );
+		int tileRows = 1;
+		for ( int d = 1; d < n; d++ )
+			tileRows *= tile[ d ];
+		if ( work == null || work.acc.length < tileRows || work.shifted[ 0 ].length < segment )
+			work = new Work( n, tileRows, segment, kx );
 
 		final int[] tileStart = new int[ n ];
 		final int[] tileSize = new int[ n ];
@@ -167,7 +181,7 @@ final class BlockCorrelator
 	}
 
 	/** Splits the tile's row budget over the axes on which the kernel is long. */
-	private int[] tileShape( final int[] outDims )
+	private int[] tileShape( final int[] outDims, final int rows )
 	{
 		final int[] tile = new int[ n ];
 		int longAxes = 0;
@@ -175,7 +189,7 @@ final class BlockCorrelator
 			if ( kernelDims[ d ] > 1 && outDims[ d ] > 1 )
 				longAxes++;
 		final int side = longAxes == 0 ? 1
-				: Math.max( 1, ( int ) Math.round( Math.pow( TILE_ROWS, 1.0 / longAxes ) ) );
+				: Math.max( 1, ( int ) Math.round( Math.pow( rows, 1.0 / longAxes ) ) );
 		for ( int d = 1; d < n; d++ )
 			tile[ d ] = kernelDims[ d ] > 1 ? Math.max( 1, Math.min( side, outDims[ d ] ) ) : 1;
 		return tile;
