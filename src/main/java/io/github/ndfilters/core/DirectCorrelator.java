@@ -28,8 +28,11 @@ final class DirectCorrelator
 	/** Upper bound on samples per slab buffer (16 MiB of floats). */
 	static final long MAX_BLOCK_SAMPLES = 1L << 22;
 
-	/** Samples of a block that stays in a core's second-level cache (256 KiB of floats). */
-	static final long CACHED_BLOCK_SAMPLES = 1L << 16;
+	/**
+	 * Samples of a block that stays near the core between being read and being
+	 * summed (512 KiB of floats, a core's second-level cache on current x86).
+	 */
+	static final long CACHED_BLOCK_SAMPLES = 1L << 17;
 
 	private DirectCorrelator()
 	{}
