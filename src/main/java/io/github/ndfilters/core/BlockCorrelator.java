@@ -30,6 +30,10 @@ import java.util.Arrays;
  * for 45x45, 61x61, 17x17x17 and 4001-tap kernels.) Plain {@code double}
  * would halve the vector width for no gain a user could see.
  * </p>
+ * <p>
+ * An instance keeps its buffers from one call to the next, so it serves one
+ * thread at a time.
+ * </p>
  */
 final class BlockCorrelator
 {
@@ -42,8 +46,11 @@ final class BlockCorrelator
 	/** Length of the x segments that stay in the first-level cache. */
 	private static final int SEGMENT = 512;
 
-	/** Output rows per tile, so the accumulators stay in the second-level cache. */
-	static final int TILE_ROWS = 32;
+	/** Accumulator samples per tile, so that they stay near the core (64 KiB of floats). */
+	private static final int TILE_SAMPLES = 1 << 14;
+
+	/** Upper bound on the output rows of a tile. */
+	static final int TILE_ROWS = 64;
 
 	/** Receives finished output rows. */
 	interface Rows
@@ -56,6 +63,9 @@ final class BlockCorrelator
 		 *            the sums, {@code length} of them
 		 */
 		void accept( int[] row, double[] values, int length );
+
+		/** As {@link #accept(int[], double[], int)}, for sums that fit a {@code float}. */
+		void accept( int[] row, float[] values, int length );
 	}
 
 	private final int n;
@@ -68,6 +78,9 @@ final class BlockCorrelator
 	private final float[][] lineWeights;
 
 	private final int kx;
+
+	/** Buffers of the last call, reused by the next one on the same thread. */
+	private Work work;
 
 	private BlockCorrelator( final Kernel kernel, final boolean keepZeros )
 	{
@@ -127,14 +140,18 @@ final class BlockCorrelator
 			strides[ d ] = stride;
 			stride *= blockDims[ d ];
 		}
-		final int[] tile = tileShape( outDims );
-		int tileRows = 1;
-		for ( int d = 1; d < n; d++ )
-			tileRows *= tile[ d ];
 		// NB: a very wide kernel gets shorter segments, so its shifted copies stay small.
 		final int segment = Math.min( Math.max( 16, Math.min( SEGMENT, ( 1 << 16 ) / kx ) ),
 				outDims[ 0 ] );
-		final Work work = new Work( tileRows, segment, kx );
+		// NB: shorter rows (3-D images are often narrow) make room for more of them, so
+		// that each input row, copied kx times, serves more output rows.
+		final int[] tile = tileShape( outDims,
+				Math.min( TILE_ROWS, Math.max( 1, TILE_SAMPLES / segment ) ) );
+		int tileRows = 1;
+		for ( int d = 1; d < n; d++ )
+			tileRows *= tile[ d ];
+		if ( work == null || work.acc.length < tileRows || work.shifted[ 0 ].length < segment )
+			work = new Work( n, tileRows, segment, kx );
 
 		final int[] tileStart = new int[ n ];
 		final int[] tileSize = new int[ n ];
@@ -164,7 +181,7 @@ final class BlockCorrelator
 	}
 
 	/** Splits the tile's row budget over the axes on which the kernel is long. */
-	private int[] tileShape( final int[] outDims )
+	private int[] tileShape( final int[] outDims, final int rows )
 	{
 		final int[] tile = new int[ n ];
 		int longAxes = 0;
@@ -172,7 +189,7 @@ final class BlockCorrelator
 			if ( kernelDims[ d ] > 1 && outDims[ d ] > 1 )
 				longAxes++;
 		final int side = longAxes == 0 ? 1
-				: Math.max( 1, ( int ) Math.round( Math.pow( TILE_ROWS, 1.0 / longAxes ) ) );
+				: Math.max( 1, ( int ) Math.round( Math.pow( rows, 1.0 / longAxes ) ) );
 		for ( int d = 1; d < n; d++ )
 			tile[ d ] = kernelDims[ d ] > 1 ? Math.max( 1, Math.min( side, outDims[ d ] ) ) : 1;
 		return tile;
@@ -198,12 +215,22 @@ final class BlockCorrelator
 
 		final double[] result;
 
-		Work( final int tileRows, final int segment, final int kx )
+		/** Odometers of the tile loop, per axis. */
+		final int[] in, t, lo, hi, o, position;
+
+		Work( final int n, final int tileRows, final int segment, final int kx )
 		{
+			in = new int[ n ];
+			t = new int[ n ];
+			lo = new int[ n ];
+			hi = new int[ n ];
+			o = new int[ n ];
+			position = new int[ n ];
 			shifted = new float[ kx ][ segment ];
 			acc = new float[ tileRows ][ segment ];
-			mid = new float[ tileRows ][ segment ];
-			top = new double[ tileRows ][ segment ];
+			// NB: the outer levels are made when first needed, as short kernels never need them.
+			mid = new float[ tileRows ][];
+			top = new double[ tileRows ][];
 			accTaps = new int[ tileRows ];
 			midChunks = new int[ tileRows ];
 			levels = new int[ tileRows ];
@@ -220,7 +247,6 @@ final class BlockCorrelator
 			tileRows *= tileSize[ d ];
 		for ( int r = 0; r < tileRows; r++ )
 		{
-			// NB: the outer levels are cleared when first used, as short kernels never need them.
 			Arrays.fill( w.acc[ r ], 0, len, 0f );
 			w.accTaps[ r ] = 0;
 			w.midChunks[ r ] = 0;
@@ -235,8 +261,11 @@ final class BlockCorrelator
 			inSize[ d ] = tileSize[ d ] + kernelDims[ d ] - 1;
 			inRows *= inSize[ d ];
 		}
-		final int[] in = new int[ n ];
-		final int[] t = new int[ n ];
+		final int[] in = w.in;
+		final int[] t = w.t;
+		final int[] lo = w.lo;
+		final int[] hi = w.hi;
+		Arrays.fill( in, 0 );
 		for ( int ir = 0; ir < inRows; ir++ )
 		{
 			int base = tileStart[ 0 ];
@@ -245,32 +274,32 @@ final class BlockCorrelator
 			for ( int s = 0; s < kx; s++ )
 				System.arraycopy( data, base + s, w.shifted[ s ], 0, len );
 
-			// Every kernel line t whose output row (in - t) lies in the tile.
-			Arrays.fill( t, 0 );
-			for ( int line = 0; line < lineShifts.length; line++ )
+			// Only the kernel lines t whose output row (in - t) lies in the tile.
+			for ( int d = 1; d < n; d++ )
 			{
+				lo[ d ] = Math.max( 0, in[ d ] - tileSize[ d ] + 1 );
+				hi[ d ] = Math.min( kernelDims[ d ] - 1, in[ d ] );
+				t[ d ] = lo[ d ];
+			}
+			while ( true )
+			{
+				int line = 0;
 				int outRow = 0;
-				int rowStride = 1;
-				boolean inside = true;
-				for ( int d = 1; d < n; d++ )
+				for ( int d = n - 1; d > 0; d-- )
 				{
-					final int o = in[ d ] - t[ d ];
-					if ( o < 0 || o >= tileSize[ d ] )
-					{
-						inside = false;
-						break;
-					}
-					outRow += o * rowStride;
-					rowStride *= tileSize[ d ];
+					line = line * kernelDims[ d ] + t[ d ];
+					outRow = outRow * tileSize[ d ] + in[ d ] - t[ d ];
 				}
-				if ( inside && lineShifts[ line ].length > 0 )
-					addLine( line, outRow, len, w );
-				for ( int d = 1; d < n; d++ )
+				addLine( line, outRow, len, w );
+				int d = 1;
+				for ( ; d < n; d++ )
 				{
-					if ( ++t[ d ] < kernelDims[ d ] )
+					if ( ++t[ d ] <= hi[ d ] )
 						break;
-					t[ d ] = 0;
+					t[ d ] = lo[ d ];
 				}
+				if ( d >= n )
+					break;
 			}
 			for ( int d = 1; d < n; d++ )
 			{
@@ -280,26 +309,15 @@ final class BlockCorrelator
 			}
 		}
 
-		final int[] position = new int[ n ];
-		final int[] o = new int[ n ];
+		final int[] position = w.position;
+		final int[] o = w.o;
+		Arrays.fill( o, 0 );
 		for ( int r = 0; r < tileRows; r++ )
 		{
-			final float[] a = w.acc[ r ];
-			final float[] m = w.mid[ r ];
-			final double[] top = w.top[ r ];
-			if ( w.levels[ r ] == 1 )
-				for ( int i = 0; i < len; i++ )
-					w.result[ i ] = a[ i ];
-			else if ( w.levels[ r ] == 2 )
-				for ( int i = 0; i < len; i++ )
-					w.result[ i ] = ( double ) m[ i ] + a[ i ];
-			else
-				for ( int i = 0; i < len; i++ )
-					w.result[ i ] = top[ i ] + ( ( double ) m[ i ] + a[ i ] );
 			position[ 0 ] = tileStart[ 0 ];
 			for ( int d = 1; d < n; d++ )
 				position[ d ] = tileStart[ d ] + o[ d ];
-			rows.accept( position, w.result, len );
+			emit( r, len, w, position, rows );
 			for ( int d = 1; d < n; d++ )
 			{
 				if ( ++o[ d ] < tileSize[ d ] )
@@ -307,6 +325,28 @@ final class BlockCorrelator
 				o[ d ] = 0;
 			}
 		}
+	}
+
+	/** Hands a finished row to the receiver, summing its levels if it has more than one. */
+	private static void emit( final int r, final int len, final Work w, final int[] position,
+			final Rows rows )
+	{
+		final float[] a = w.acc[ r ];
+		if ( w.levels[ r ] == 1 )
+		{
+			// NB: a float sum goes out as it is; widening it to double would change nothing.
+			rows.accept( position, a, len );
+			return;
+		}
+		final float[] m = w.mid[ r ];
+		final double[] top = w.top[ r ];
+		if ( w.levels[ r ] == 2 )
+			for ( int i = 0; i < len; i++ )
+				w.result[ i ] = ( double ) m[ i ] + a[ i ];
+		else
+			for ( int i = 0; i < len; i++ )
+				w.result[ i ] = top[ i ] + ( ( double ) m[ i ] + a[ i ] );
+		rows.accept( position, w.result, len );
 	}
 
 	/** Adds one kernel line's taps, from the shifted copies, into an output row. */
@@ -357,25 +397,32 @@ final class BlockCorrelator
 	private static void passOn( final int row, final int len, final Work w )
 	{
 		final float[] a = w.acc[ row ];
-		final float[] m = w.mid[ row ];
 		if ( w.levels[ row ] == 1 )
 		{
-			System.arraycopy( a, 0, m, 0, len );
+			if ( w.mid[ row ] == null )
+				w.mid[ row ] = new float[ a.length ];
+			System.arraycopy( a, 0, w.mid[ row ], 0, len );
 			w.levels[ row ] = 2;
 		}
 		else
+		{
+			final float[] m = w.mid[ row ];
 			for ( int i = 0; i < len; i++ )
 				m[ i ] += a[ i ];
+		}
 		Arrays.fill( a, 0, len, 0f );
 		w.accTaps[ row ] = 0;
 		if ( ++w.midChunks[ row ] >= CHUNKS_PER_MID )
 		{
-			final double[] top = w.top[ row ];
+			final float[] m = w.mid[ row ];
 			if ( w.levels[ row ] == 2 )
 			{
-				Arrays.fill( top, 0, len, 0.0 );
+				if ( w.top[ row ] == null )
+					w.top[ row ] = new double[ a.length ];
+				Arrays.fill( w.top[ row ], 0, len, 0.0 );
 				w.levels[ row ] = 3;
 			}
+			final double[] top = w.top[ row ];
 			for ( int i = 0; i < len; i++ )
 				top[ i ] += m[ i ];
 			Arrays.fill( m, 0, len, 0f );

@@ -2,6 +2,7 @@ package io.github.ndfilters.core;
 
 import java.util.List;
 
+import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -13,7 +14,8 @@ import net.imglib2.type.numeric.RealType;
  * The output is cut into {@link Slabs}. Each slab reads the input region it
  * needs, extended by the boundary conditions, into a {@link PaddedBlock}, and
  * a {@link BlockCorrelator} sums the kernel taps over it with vectorised
- * loops. Slabs run in parallel.
+ * loops. Slabs run in parallel; a slab of a short kernel goes in thinner parts
+ * whose blocks fit the cache.
  * </p>
  * <p>
  * A tap with weight 0 is skipped unless the block holds a NaN or an infinity:
@@ -25,6 +27,12 @@ final class DirectCorrelator
 {
 	/** Upper bound on samples per slab buffer (16 MiB of floats). */
 	static final long MAX_BLOCK_SAMPLES = 1L << 22;
+
+	/**
+	 * Samples of a block that stays near the core between being read and being
+	 * summed (512 KiB of floats, a core's second-level cache on current x86).
+	 */
+	static final long CACHED_BLOCK_SAMPLES = 1L << 17;
 
 	private DirectCorrelator()
 	{}
@@ -62,15 +70,70 @@ final class DirectCorrelator
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
 			final Interval slab, final FilterMonitor monitor )
 	{
-		final PaddedBlock block = readBlock( source, boundary, kernel, shift, slab );
-		return BlockCorrelator.of( kernel, block.hasNonFinite ).correlate( block.data, block.dims,
-				outDims( slab ), new TargetRows( target, slab.minAsLongArray() ), monitor );
+		// NB: the slab goes in parts whose block stays in the cache between being read and
+		// being summed, all in one buffer; a block the size of the slab went to memory twice.
+		final int axis = Slabs.cutAxis( slab );
+		final long thickness = partThickness( slab, kernel, axis );
+		// NB: a NaN or an infinity matters only where a zero weight would skip it.
+		boolean hasZero = false;
+		for ( int i = 0; i < kernel.size(); i++ )
+			hasZero |= kernel.weight( i ) == 0;
+		final long[] min = slab.minAsLongArray();
+		final long[] max = slab.maxAsLongArray();
+		float[] buffer = null;
+		// Per value of PaddedBlock.hasNonFinite, made when first needed and then reused.
+		final BlockCorrelator[] correlators = new BlockCorrelator[ 2 ];
+		for ( long start = slab.min( axis ); start <= slab.max( axis ); start += thickness )
+		{
+			min[ axis ] = start;
+			max[ axis ] = Math.min( slab.max( axis ), start + thickness - 1 );
+			final Interval part = new FinalInterval( min, max );
+			final PaddedBlock block = readBlock( source, boundary, kernel, shift, part, buffer,
+					hasZero );
+			buffer = block.data;
+			final int c = block.hasNonFinite ? 1 : 0;
+			if ( correlators[ c ] == null )
+				correlators[ c ] = BlockCorrelator.of( kernel, block.hasNonFinite );
+			if ( !correlators[ c ].correlate( block.data, block.dims, outDims( part ),
+					new TargetRows( target, part.minAsLongArray() ), monitor ) )
+				return false;
+		}
+		return true;
+	}
+
+	/**
+	 * @return how many samples along {@code axis} a part of the slab spans so
+	 *         that its block fits {@link #CACHED_BLOCK_SAMPLES}; the whole slab
+	 *         if a part would be thinner than twice its halo, which would read
+	 *         too much input twice (the block of such a long kernel is too large
+	 *         for the cache anyway)
+	 */
+	private static long partThickness( final Interval slab, final Kernel kernel, final int axis )
+	{
+		final int halo = kernel.dimension( axis ) - 1;
+		long crossSection = 1;
+		for ( int d = 0; d < slab.numDimensions(); d++ )
+			if ( d != axis )
+				crossSection *= slab.dimension( d ) + kernel.dimension( d ) - 1;
+		final long fits = CACHED_BLOCK_SAMPLES / crossSection - halo;
+		return fits >= Math.max( 1, 2L * halo ) ? fits : slab.dimension( axis );
 	}
 
 	/** Reads the extended input that the outputs of {@code slab} need. */
 	static PaddedBlock readBlock( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final BoundaryConditions boundary, final Kernel kernel, final long[] shift,
 			final Interval slab )
+	{
+		return readBlock( source, boundary, kernel, shift, slab, null, true );
+	}
+
+	/**
+	 * As above, into {@code buffer} if it is large enough, looking for NaN and
+	 * infinities only if asked.
+	 */
+	static PaddedBlock readBlock( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final BoundaryConditions boundary, final Kernel kernel, final long[] shift,
+			final Interval slab, final float[] buffer, final boolean findNonFinite )
 	{
 		final int n = slab.numDimensions();
 		final long[] blockMin = new long[ n ];
@@ -80,7 +143,7 @@ final class DirectCorrelator
 			blockMin[ d ] = slab.min( d ) + shift[ d ] - kernel.centre( d );
 			blockDims[ d ] = ( int ) slab.dimension( d ) + kernel.dimension( d ) - 1;
 		}
-		return PaddedBlock.read( source, boundary, blockMin, blockDims );
+		return PaddedBlock.read( source, boundary, blockMin, blockDims, buffer, findNonFinite );
 	}
 
 	static int[] outDims( final Interval slab )

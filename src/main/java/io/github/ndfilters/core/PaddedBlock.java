@@ -35,7 +35,10 @@ final class PaddedBlock
 
 	final float[] data;
 
-	/** Whether any element is NaN or infinite. */
+	/**
+	 * Whether any element is NaN or infinite; always {@code false} if the
+	 * reader was told not to look.
+	 */
 	final boolean hasNonFinite;
 
 	/** Marks, in a fold table, a position that takes the constant value. */
@@ -63,6 +66,22 @@ final class PaddedBlock
 	static PaddedBlock read( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final BoundaryConditions boundary, final long[] min, final int[] dims )
 	{
+		return read( source, boundary, min, dims, null, true );
+	}
+
+	/**
+	 * As {@link #read(RandomAccessibleInterval, BoundaryConditions, long[], int[])},
+	 * into {@code buffer} if it is large enough (its first samples are
+	 * overwritten, so {@link #data} may be longer than the block).
+	 *
+	 * @param findNonFinite
+	 *            whether to look for NaN and infinities, which a kernel with no
+	 *            zero weight need not know about
+	 */
+	static PaddedBlock read( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+			final BoundaryConditions boundary, final long[] min, final int[] dims,
+			final float[] buffer, final boolean findNonFinite )
+	{
 		final int n = dims.length;
 		final long[][] fold = foldTables( source, boundary, min, dims );
 		long count = 1;
@@ -70,7 +89,9 @@ final class PaddedBlock
 			count *= d;
 		if ( count > Integer.MAX_VALUE - 8 )
 			throw new IllegalArgumentException( "A block of " + count + " samples is too large." );
-		final float[] data = new float[ ( int ) count ];
+		// NB: a reused buffer is still in the cache, where a fresh array would not be.
+		final float[] data = buffer != null && buffer.length >= count ? buffer
+				: new float[ ( int ) count ];
 
 		// Range of source x that the block needs, read once per source line.
 		long xLo = Long.MAX_VALUE, xHi = Long.MIN_VALUE;
@@ -90,7 +111,7 @@ final class PaddedBlock
 
 		final int[] line = new int[ n ]; // position of the current line, axes 1..n-1
 		final int lineLength = dims[ 0 ];
-		for ( int offset = 0; offset < data.length; offset += lineLength )
+		for ( int offset = 0; offset < count; offset += lineLength )
 		{
 			int beyondAxis = -1;
 			for ( int d = 1; d < n && beyondAxis < 0; d++ )
@@ -114,7 +135,7 @@ final class PaddedBlock
 				{
 					sourcePos[ 0 ] = xLo;
 					reader.read( sourcePos, sourceLine );
-					lineNonFinite = hasNonFinite( sourceLine );
+					lineNonFinite = findNonFinite && hasNonFinite( sourceLine );
 					System.arraycopy( sourcePos, 0, lastLine, 0, n );
 					haveLine = true;
 				}

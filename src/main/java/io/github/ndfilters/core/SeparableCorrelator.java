@@ -137,5 +137,14 @@ final class SeparableCorrelator
 			for ( int i = 0; i < length; i++ )
 				data[ start + i ] = ( float ) values[ i ];
 		}
+
+		@Override
+		public void accept( final int[] row, final float[] values, final int length )
+		{
+			int start = 0;
+			for ( int d = 0; d < row.length; d++ )
+				start += row[ d ] * strides[ d ];
+			System.arraycopy( values, 0, data, start, length );
+		}
 	}
 }

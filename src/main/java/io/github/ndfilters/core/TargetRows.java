@@ -78,10 +78,7 @@ final class TargetRows implements BlockCorrelator.Rows
 	{
 		if ( access == null )
 		{
-			long index = 0;
-			for ( int a = 0; a < row.length; a++ )
-				index += ( regionMin[ a ] + row[ a ] ) * arrayStrides[ a ];
-			final int start = ( int ) index;
+			final int start = arrayIndex( row );
 			if ( floats != null )
 				for ( int i = 0; i < length; i++ )
 					floats[ start + i ] = ( float ) values[ i ];
@@ -97,5 +94,36 @@ final class TargetRows implements BlockCorrelator.Rows
 			writer.write( access.get(), values[ i ] );
 			access.fwd( 0 );
 		}
+	}
+
+	@Override
+	public void accept( final int[] row, final float[] values, final int length )
+	{
+		if ( access == null )
+		{
+			final int start = arrayIndex( row );
+			if ( floats != null )
+				System.arraycopy( values, 0, floats, start, length );
+			else
+				for ( int i = 0; i < length; i++ )
+					doubles[ start + i ] = values[ i ];
+			return;
+		}
+		for ( int a = 0; a < row.length; a++ )
+			position[ a ] = regionMin[ a ] + row[ a ];
+		access.setPosition( position );
+		for ( int i = 0; i < length; i++ )
+		{
+			writer.write( access.get(), values[ i ] );
+			access.fwd( 0 );
+		}
+	}
+
+	private int arrayIndex( final int[] row )
+	{
+		long index = 0;
+		for ( int a = 0; a < row.length; a++ )
+			index += ( regionMin[ a ] + row[ a ] ) * arrayStrides[ a ];
+		return ( int ) index;
 	}
 }
