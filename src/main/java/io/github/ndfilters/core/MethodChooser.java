@@ -8,28 +8,30 @@ import net.imglib2.util.Intervals;
  * from counts of multiply-adds (direct, separable) or of FFT butterflies, each
  * times a constant fitted to the benchmark's timings on a 2-core machine (the
  * benchmark prints which method this model picks beside the timings of all
- * of them). Only the ratios between the constants matter.
+ * of them), so that each estimate comes within about 1.4x of the time
+ * measured there. Only the ratios between the constants matter; refit them
+ * whenever an engine changes speed.
  */
 final class MethodChooser
 {
 	/** Seconds per multiply-add of the direct path (vectorised, all cores). */
-	static final double DIRECT_PER_TAP = 1.5e-10;
+	static final double DIRECT_PER_TAP = 4.5e-11;
 
 	/**
 	 * Seconds per output of the direct and separable paths beyond the sums:
 	 * reading and extending the input, copies, writing the result.
 	 */
-	static final double PER_OUTPUT = 1e-8;
+	static final double PER_OUTPUT = 2.5e-9;
 
 	/**
 	 * Seconds per multiply-add of a separable pass, per output and per tap of
 	 * the lines: shorter sums, a copy per tap along x, and halos passed
 	 * through every pass.
 	 */
-	static final double SEPARABLE_PER_TAP = 1.2e-9;
+	static final double SEPARABLE_PER_TAP = 2.6e-10;
 
 	/** Seconds per unit of {@link FftCorrelator#cost} (one butterfly per sample). */
-	static final double FFT_PER_UNIT = 1e-8;
+	static final double FFT_PER_UNIT = 2e-9;
 
 	private MethodChooser()
 	{}
