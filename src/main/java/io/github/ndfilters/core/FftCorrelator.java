@@ -389,15 +389,16 @@ final class FftCorrelator
 				return 0;
 			final int[] dims = block.dims;
 			final float[] data = block.data;
+			final int count = sampleCount( block );
 			float largest = 0;
-			for ( final float v : data )
-				largest = Math.max( largest, Math.abs( v ) );
+			for ( int i = 0; i < count; i++ )
+				largest = Math.max( largest, Math.abs( data[ i ] ) );
 			final int exponent = largest > 0 ? Math.getExponent( largest ) : 0;
 			final float scale = Math.scalb( 1.0f, -exponent );
 			final int lineLength = dims[ 0 ];
 			final int step = axes.length > 0 && axes[ 0 ] == 0 ? 2 : 0;
 			final int[] line = new int[ n ];
-			for ( int offset = 0; offset < data.length; offset += lineLength )
+			for ( int offset = 0; offset < count; offset += lineLength )
 			{
 				final int start = bufferIndex( line ) + part;
 				for ( int i = 0; i < lineLength; i++ )
@@ -457,7 +458,16 @@ final class FftCorrelator
 		 */
 		boolean fills( final PaddedBlock block )
 		{
-			return block != null && block.data.length == samples;
+			return block != null && sampleCount( block ) == samples;
+		}
+
+		/** NB: a block read into a reused buffer may be shorter than its array. */
+		private static int sampleCount( final PaddedBlock block )
+		{
+			int count = 1;
+			for ( final int d : block.dims )
+				count *= d;
+			return count;
 		}
 
 		/** Index (of the real part) in the buffer of a block position. */
