@@ -10,7 +10,8 @@ import org.jtransforms.fft.FloatFFT_1D;
  * The transforms are JTransforms' 1-D ones, applied axis by axis. On the
  * slower axes, many neighbouring columns are gathered into a scratch array at
  * once, so each cache line of the tile is fetched once per pass instead of
- * once per column.
+ * once per column. Both directions finish the faster axes of one slice of the
+ * slowest axis before they go on to the next, while the slice is in cache.
  * </p>
  * <p>
  * The inverse may be pruned: overlap-save keeps only the first few positions
