@@ -42,6 +42,12 @@ public final class Benchmark
 
 	private static final List< String > ROWS = new ArrayList<>();
 
+	/** Most runs of a piece of work before it is timed. */
+	private static final int WARM_UP_RUNS = 30;
+
+	/** Most seconds spent running a piece of work before it is timed. */
+	private static final double WARM_UP_SECONDS = 3;
+
 	private static double peak;
 
 	/** The machine's nominal vector-FMA peak on all cores, for a second share. */
@@ -208,7 +214,7 @@ public final class Benchmark
 		final double[][] t = new double[ work.size() ][ reps ];
 		for ( final Callable< ? > w : work )
 			if ( w != null )
-				w.call();
+				warmUp( w );
 		for ( int r = 0; r < reps; r++ )
 			for ( int i = 0; i < work.size(); i++ )
 				if ( work.get( i ) != null )
@@ -224,6 +230,21 @@ public final class Benchmark
 			medians[ i ] = work.get( i ) == null ? Double.NaN : t[ i ][ reps / 2 ];
 		}
 		return medians;
+	}
+
+	/**
+	 * Runs one piece of work {@value #WARM_UP_RUNS} times, or for
+	 * {@value #WARM_UP_SECONDS} seconds if that comes first, before it is
+	 * timed. NB: a method that does much work per call, such as the reading
+	 * of a block, is called only tens of times per image, so the JIT compiles
+	 * it fully only after some twenty images of 2048x2048; until then the
+	 * direct path ran at half its speed.
+	 */
+	private static void warmUp( final Callable< ? > work ) throws Exception
+	{
+		final long end = System.nanoTime() + ( long ) ( WARM_UP_SECONDS * 1e9 );
+		for ( int i = 0; i < WARM_UP_RUNS && System.nanoTime() < end; i++ )
+			work.call();
 	}
 
 	/** Compiles the hot code before anything is timed. */
