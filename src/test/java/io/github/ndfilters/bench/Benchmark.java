@@ -235,10 +235,10 @@ public final class Benchmark
 	/**
 	 * Runs one piece of work {@value #WARM_UP_RUNS} times, or for
 	 * {@value #WARM_UP_SECONDS} seconds if that comes first, before it is
-	 * timed. NB: a method that does much work per call, such as the reading
-	 * of a block, is called only tens of times per image, so the JIT compiles
-	 * it fully only after some twenty images of 2048x2048; until then the
-	 * direct path ran at half its speed.
+	 * timed. NB: in a fresh JVM the direct path ran at half its speed for
+	 * some twenty images of 2048x2048, until the JIT had fully compiled the
+	 * methods that read and sum a block, which are called only tens of times
+	 * per image.
 	 */
 	private static void warmUp( final Callable< ? > work ) throws Exception
 	{
