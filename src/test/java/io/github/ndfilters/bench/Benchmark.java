@@ -236,9 +236,8 @@ public final class Benchmark
 	 * Runs one piece of work {@value #WARM_UP_RUNS} times, or for
 	 * {@value #WARM_UP_SECONDS} seconds if that comes first, before it is
 	 * timed. NB: in a fresh JVM the direct path ran at half its speed for
-	 * some twenty images of 2048x2048, until the JIT had fully compiled the
-	 * methods that read and sum a block, which are called only tens of times
-	 * per image.
+	 * about its first two seconds (some twenty images of 2048x2048), so one
+	 * warm-up run timed the start-up, not the filter.
 	 */
 	private static void warmUp( final Callable< ? > work ) throws Exception
 	{
