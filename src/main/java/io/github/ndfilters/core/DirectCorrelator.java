@@ -75,9 +75,7 @@ final class DirectCorrelator
 		final int axis = Slabs.cutAxis( slab );
 		final long thickness = partThickness( slab, kernel, axis );
 		// NB: a NaN or an infinity matters only where a zero weight would skip it.
-		boolean hasZero = false;
-		for ( int i = 0; i < kernel.size(); i++ )
-			hasZero |= kernel.weight( i ) == 0;
+		final boolean hasZero = kernel.nonZeroWeights() < kernel.size();
 		final long[] min = slab.minAsLongArray();
 		final long[] max = slab.maxAsLongArray();
 		float[] buffer = null;

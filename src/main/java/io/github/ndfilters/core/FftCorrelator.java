@@ -226,6 +226,12 @@ final class FftCorrelator
 		/** Output tile size per transformed axis: the positions the inverse must give. */
 		final int[] outputs;
 
+		/**
+		 * Buffer distance between neighbours along the image's x: one complex
+		 * sample if x is transformed, else 0, as a tile is then one sample wide.
+		 */
+		final int xStep;
+
 		final int samples;
 
 		final double tileWork;
@@ -236,6 +242,7 @@ final class FftCorrelator
 			this.axes = axes;
 			this.size = size;
 			this.step = step;
+			xStep = axes.length > 0 && axes[ 0 ] == 0 ? 2 : 0;
 			outputs = new int[ axes.length ];
 			for ( int j = 0; j < axes.length; j++ )
 				outputs[ j ] = step[ axes[ j ] ];
@@ -389,20 +396,19 @@ final class FftCorrelator
 				return 0;
 			final int[] dims = block.dims;
 			final float[] data = block.data;
-			final int count = sampleCount( block );
+			final int count = block.samples();
 			float largest = 0;
 			for ( int i = 0; i < count; i++ )
 				largest = Math.max( largest, Math.abs( data[ i ] ) );
 			final int exponent = largest > 0 ? Math.getExponent( largest ) : 0;
 			final float scale = Math.scalb( 1.0f, -exponent );
 			final int lineLength = dims[ 0 ];
-			final int step = axes.length > 0 && axes[ 0 ] == 0 ? 2 : 0;
 			final int[] line = new int[ n ];
 			for ( int offset = 0; offset < count; offset += lineLength )
 			{
 				final int start = bufferIndex( line ) + part;
 				for ( int i = 0; i < lineLength; i++ )
-					buffer[ start + i * step ] = data[ offset + i ] * scale;
+					buffer[ start + i * xStep ] = data[ offset + i ] * scale;
 				for ( int d = 1; d < n; d++ )
 				{
 					if ( ++line[ d ] < dims[ d ] )
@@ -430,15 +436,14 @@ final class FftCorrelator
 			final int len = ( int ) tile.dimension( 0 );
 			final double[] values = new double[ len ];
 			final int[] row = new int[ n ];
-			final int step = axes.length > 0 && axes[ 0 ] == 0 ? 2 : 0;
 			while ( true )
 			{
 				if ( monitor.isCanceled() )
 					return false;
 				final int start = bufferIndex( row ) + part;
 				for ( int i = 0; i < len; i++ )
-					values[ i ] = normal ? buffer[ start + i * step ] * factor
-							: Math.scalb( ( double ) buffer[ start + i * step ], exponent );
+					values[ i ] = normal ? buffer[ start + i * xStep ] * factor
+							: Math.scalb( ( double ) buffer[ start + i * xStep ], exponent );
 				rows.accept( row, values, len );
 				int d = 1;
 				for ( ; d < n; d++ )
@@ -458,16 +463,7 @@ final class FftCorrelator
 		 */
 		boolean fills( final PaddedBlock block )
 		{
-			return block != null && sampleCount( block ) == samples;
-		}
-
-		/** NB: a block read into a reused buffer may be shorter than its array. */
-		private static int sampleCount( final PaddedBlock block )
-		{
-			int count = 1;
-			for ( final int d : block.dims )
-				count *= d;
-			return count;
+			return block != null && block.samples() == samples;
 		}
 
 		/** Index (of the real part) in the buffer of a block position. */

@@ -179,6 +179,16 @@ public final class Kernel
 		return s;
 	}
 
+	/** @return how many weights are not zero */
+	int nonZeroWeights()
+	{
+		int count = 0;
+		for ( final double w : weights )
+			if ( w != 0 )
+				count++;
+		return count;
+	}
+
 	/** @return the largest sum of |weight| */
 	public double absoluteSum()
 	{

@@ -61,7 +61,7 @@ final class MethodChooser
 		}
 		final double outputs = Intervals.numElements( target );
 		Method best = Method.DIRECT;
-		double bestCost = outputs * ( nonZeroTaps( kernel ) * DIRECT_PER_TAP + PER_OUTPUT );
+		double bestCost = outputs * ( kernel.nonZeroWeights() * DIRECT_PER_TAP + PER_OUTPUT );
 		if ( separable )
 		{
 			int taps = 0;
@@ -77,14 +77,5 @@ final class MethodChooser
 		if ( fft && FftCorrelator.cost( target, kernel ) * FFT_PER_UNIT < bestCost )
 			best = Method.FFT;
 		return best;
-	}
-
-	private static int nonZeroTaps( final Kernel kernel )
-	{
-		int count = 0;
-		for ( int i = 0; i < kernel.size(); i++ )
-			if ( kernel.weight( i ) != 0 )
-				count++;
-		return count;
 	}
 }

@@ -33,6 +33,7 @@ final class PaddedBlock
 	/** Offset between neighbours along each axis. */
 	final int[] strides;
 
+	/** The samples, x fastest; a reused buffer may be longer than the block. */
 	final float[] data;
 
 	/**
@@ -60,18 +61,18 @@ final class PaddedBlock
 		}
 	}
 
-	/**
-	 * Reads the block {@code [min, min + dims)} of the extended source.
-	 */
-	static PaddedBlock read( final RandomAccessibleInterval< ? extends RealType< ? > > source,
-			final BoundaryConditions boundary, final long[] min, final int[] dims )
+	/** @return the number of samples in the block, which {@link #data} may exceed */
+	int samples()
 	{
-		return read( source, boundary, min, dims, null, true );
+		int count = 1;
+		for ( final int d : dims )
+			count *= d;
+		return count;
 	}
 
 	/**
-	 * As {@link #read(RandomAccessibleInterval, BoundaryConditions, long[], int[])},
-	 * into {@code buffer} if it is large enough (its first samples are
+	 * Reads the block {@code [min, min + dims)} of the extended source, into
+	 * {@code buffer} if it is large enough (its first samples are
 	 * overwritten, so {@link #data} may be longer than the block).
 	 *
 	 * @param findNonFinite

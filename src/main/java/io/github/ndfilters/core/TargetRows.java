@@ -86,9 +86,7 @@ final class TargetRows implements BlockCorrelator.Rows
 				System.arraycopy( values, 0, doubles, start, length );
 			return;
 		}
-		for ( int a = 0; a < row.length; a++ )
-			position[ a ] = regionMin[ a ] + row[ a ];
-		access.setPosition( position );
+		moveTo( row );
 		for ( int i = 0; i < length; i++ )
 		{
 			writer.write( access.get(), values[ i ] );
@@ -109,14 +107,20 @@ final class TargetRows implements BlockCorrelator.Rows
 					doubles[ start + i ] = values[ i ];
 			return;
 		}
-		for ( int a = 0; a < row.length; a++ )
-			position[ a ] = regionMin[ a ] + row[ a ];
-		access.setPosition( position );
+		moveTo( row );
 		for ( int i = 0; i < length; i++ )
 		{
 			writer.write( access.get(), values[ i ] );
 			access.fwd( 0 );
 		}
+	}
+
+	/** Places the random access on the first sample of a row. */
+	private void moveTo( final int[] row )
+	{
+		for ( int a = 0; a < row.length; a++ )
+			position[ a ] = regionMin[ a ] + row[ a ];
+		access.setPosition( position );
 	}
 
 	private int arrayIndex( final int[] row )
