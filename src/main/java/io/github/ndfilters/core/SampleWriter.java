@@ -25,10 +25,14 @@ final class SampleWriter
 
 	void write( final RealType< ? > sample, final double value )
 	{
-		sample.setReal( integral ? toIntegral( value ) : value );
+		sample.setReal( integral ? toIntegral( value, lowest, highest ) : value );
 	}
 
-	private double toIntegral( final double value )
+	/**
+	 * @return {@code value} rounded half away from zero and saturated to
+	 *         {@code [lowest, highest]}; 0 for NaN
+	 */
+	static double toIntegral( final double value, final double lowest, final double highest )
 	{
 		if ( Double.isNaN( value ) )
 			return 0;

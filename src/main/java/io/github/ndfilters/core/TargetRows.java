@@ -2,34 +2,29 @@ package io.github.ndfilters.core;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.basictypeaccess.array.DoubleArray;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.real.DoubleType;
-import net.imglib2.type.numeric.real.FloatType;
 
 /**
- * Writes finished output rows of a region into the target image. A float or
- * double {@link ArrayImg} is written straight into its array; any other target
- * goes through a {@link RandomAccess} and a {@link SampleWriter}, which rounds
- * and saturates integer types. One instance per thread.
+ * Writes finished output rows of a region into the target image. A target
+ * whose arrays {@link RowArrays} reaches is written straight into them; any
+ * other target goes through a {@link RandomAccess}. Either way a
+ * {@link SampleWriter} rule rounds and saturates integer types. One instance
+ * per thread.
  */
 final class TargetRows implements BlockCorrelator.Rows
 {
 	private final long[] regionMin;
 
-	private final float[] floats;
-
-	private final double[] doubles;
-
-	private final long[] arrayStrides;
+	private final RowArrays arrays;
 
 	private final RandomAccess< ? extends RealType< ? > > access;
 
 	private final SampleWriter writer;
 
 	private final long[] position;
+
+	/** Float rows widened for an integer target, which rounds from double. */
+	private double[] widened = new double[ 0 ];
 
 	/**
 	 * @param regionMin
@@ -39,95 +34,80 @@ final class TargetRows implements BlockCorrelator.Rows
 			final long[] regionMin )
 	{
 		this.regionMin = regionMin.clone();
-		final int n = regionMin.length;
-		position = new long[ n ];
-		float[] f = null;
-		double[] d = null;
-		if ( target instanceof ArrayImg )
-		{
-			final Object type = target.getType();
-			final Object storage = ( ( ArrayImg< ?, ? > ) target ).update( null );
-			if ( type instanceof FloatType && storage instanceof FloatArray )
-				f = ( ( FloatArray ) storage ).getCurrentStorageArray();
-			else if ( type instanceof DoubleType && storage instanceof DoubleArray )
-				d = ( ( DoubleArray ) storage ).getCurrentStorageArray();
-		}
-		floats = f;
-		doubles = d;
-		arrayStrides = new long[ n ];
-		long s = 1;
-		for ( int a = 0; a < n; a++ )
-		{
-			arrayStrides[ a ] = s;
-			s *= target.dimension( a );
-		}
-		if ( f == null && d == null )
-		{
-			access = target.randomAccess();
-			writer = new SampleWriter( target.getType() );
-		}
-		else
-		{
-			access = null;
-			writer = null;
-		}
+		position = new long[ regionMin.length ];
+		arrays = RowArrays.of( target );
+		access = arrays == null ? target.randomAccess() : null;
+		writer = arrays == null ? new SampleWriter( target.getType() ) : null;
 	}
 
 	@Override
 	public void accept( final int[] row, final double[] values, final int length )
 	{
-		if ( access == null )
+		moveTo( row );
+		if ( arrays == null )
 		{
-			final int start = arrayIndex( row );
-			if ( floats != null )
-				for ( int i = 0; i < length; i++ )
-					floats[ start + i ] = ( float ) values[ i ];
-			else
-				System.arraycopy( values, 0, doubles, start, length );
+			for ( int i = 0; i < length; i++ )
+			{
+				writer.write( access.get(), values[ i ] );
+				access.fwd( 0 );
+			}
 			return;
 		}
-		moveTo( row );
-		for ( int i = 0; i < length; i++ )
+		final Object array = arrays.array( position );
+		final int start = arrays.index( position );
+		switch ( arrays.kind )
 		{
-			writer.write( access.get(), values[ i ] );
-			access.fwd( 0 );
+		case FLOAT:
+			final float[] floats = ( float[] ) array;
+			for ( int i = 0; i < length; i++ )
+				floats[ start + i ] = ( float ) values[ i ];
+			break;
+		case DOUBLE:
+			System.arraycopy( values, 0, array, start, length );
+			break;
+		case UNSIGNED_SHORT:
+			final short[] unsignedShorts = ( short[] ) array;
+			for ( int i = 0; i < length; i++ )
+				unsignedShorts[ start + i ] = ( short ) SampleWriter.toIntegral( values[ i ], 0,
+						0xffff );
+			break;
+		case SHORT:
+			final short[] shorts = ( short[] ) array;
+			for ( int i = 0; i < length; i++ )
+				shorts[ start + i ] = ( short ) SampleWriter.toIntegral( values[ i ],
+						Short.MIN_VALUE, Short.MAX_VALUE );
+			break;
+		case UNSIGNED_BYTE:
+			final byte[] bytes = ( byte[] ) array;
+			for ( int i = 0; i < length; i++ )
+				bytes[ start + i ] = ( byte ) SampleWriter.toIntegral( values[ i ], 0, 0xff );
+			break;
 		}
 	}
 
 	@Override
 	public void accept( final int[] row, final float[] values, final int length )
 	{
-		if ( access == null )
+		if ( arrays != null && arrays.kind == RowArrays.Kind.FLOAT )
 		{
-			final int start = arrayIndex( row );
-			if ( floats != null )
-				System.arraycopy( values, 0, floats, start, length );
-			else
-				for ( int i = 0; i < length; i++ )
-					doubles[ start + i ] = values[ i ];
+			moveTo( row );
+			System.arraycopy( values, 0, arrays.array( position ), arrays.index( position ),
+					length );
 			return;
 		}
-		moveTo( row );
+		if ( widened.length < length )
+			widened = new double[ length ];
 		for ( int i = 0; i < length; i++ )
-		{
-			writer.write( access.get(), values[ i ] );
-			access.fwd( 0 );
-		}
+			widened[ i ] = values[ i ];
+		accept( row, widened, length );
 	}
 
-	/** Places the random access on the first sample of a row. */
+	/** Sets {@link #position} (and the random access, if any) to a row's first sample. */
 	private void moveTo( final int[] row )
 	{
 		for ( int a = 0; a < row.length; a++ )
 			position[ a ] = regionMin[ a ] + row[ a ];
-		access.setPosition( position );
-	}
-
-	private int arrayIndex( final int[] row )
-	{
-		long index = 0;
-		for ( int a = 0; a < row.length; a++ )
-			index += ( regionMin[ a ] + row[ a ] ) * arrayStrides[ a ];
-		return ( int ) index;
+		if ( access != null )
+			access.setPosition( position );
 	}
 }
