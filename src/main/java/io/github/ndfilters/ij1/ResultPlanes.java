@@ -136,31 +136,76 @@ final class ResultPlanes
 		double max = Double.NEGATIVE_INFINITY;
 		for ( final Object plane : planes[ channel ] )
 		{
-			final int n = width * height;
-			for ( int i = 0; i < n; i++ )
+			final double[] r = kind == Kind.FLOAT ? range( ( float[] ) plane )
+					: kind == Kind.SHORT ? range( ( short[] ) plane ) : range( ( byte[] ) plane );
+			min = Math.min( min, r[ 0 ] );
+			max = Math.max( max, r[ 1 ] );
+		}
+		return min <= max ? new double[] { min, max } : new double[] { 0, 0 };
+	}
+
+	// NB: one loop per pixel type, so that each runs over its array without a test per pixel.
+
+	private static double[] range( final float[] plane )
+	{
+		// NB: comparisons, not Math.min and Math.max, which spend most of their time on NaN
+		// and -0. A NaN fails every comparison, so it is skipped without a test of its own.
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		for ( final float v : plane )
+		{
+			if ( v < min )
+				min = v;
+			if ( v > max )
+				max = v;
+		}
+		if ( Float.isInfinite( min ) || Float.isInfinite( max ) )
+			return finiteRange( plane );
+		return new double[] { min, max };
+	}
+
+	/** As {@link #range(float[])}, leaving out the infinities, in a slower loop. */
+	private static double[] finiteRange( final float[] plane )
+	{
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		for ( final float v : plane )
+			if ( !Float.isInfinite( v ) )
 			{
-				final double v = value( plane, i );
 				if ( v < min )
 					min = v;
 				if ( v > max )
 					max = v;
 			}
-		}
-		return min <= max ? new double[] { min, max } : new double[] { 0, 0 };
+		return new double[] { min, max };
 	}
 
-	private double value( final Object plane, final int i )
+	private static double[] range( final short[] plane )
 	{
-		switch ( kind )
+		int min = Integer.MAX_VALUE;
+		int max = Integer.MIN_VALUE;
+		for ( final short s : plane )
 		{
-		case BYTE:
-			return ( ( byte[] ) plane )[ i ] & 0xff;
-		case SHORT:
-			return ( ( short[] ) plane )[ i ] & 0xffff;
-		default:
-			final float f = ( ( float[] ) plane )[ i ];
-			return Float.isFinite( f ) ? f : Double.NaN;
+			final int v = s & 0xffff;
+			min = Math.min( min, v );
+			max = Math.max( max, v );
 		}
+		return plane.length == 0 ? new double[] { Double.POSITIVE_INFINITY,
+				Double.NEGATIVE_INFINITY } : new double[] { min, max };
+	}
+
+	private static double[] range( final byte[] plane )
+	{
+		int min = Integer.MAX_VALUE;
+		int max = Integer.MIN_VALUE;
+		for ( final byte b : plane )
+		{
+			final int v = b & 0xff;
+			min = Math.min( min, v );
+			max = Math.max( max, v );
+		}
+		return plane.length == 0 ? new double[] { Double.POSITIVE_INFINITY,
+				Double.NEGATIVE_INFINITY } : new double[] { min, max };
 	}
 
 	private static int size( final Interval interval, final int d )

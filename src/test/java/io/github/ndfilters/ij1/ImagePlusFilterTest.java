@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import ij.CompositeImage;
+import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.Calibration;
 import io.github.ndfilters.core.Boundary;
@@ -40,6 +41,29 @@ public class ImagePlusFilterTest
 		final BruteForce.Result expected = Pixels.expected( Pixels.channel( image, 1 ),
 				Pixels.dims( image ), ASYMMETRIC, Boundary.SYMMETRIC, 0, true, OutputSize.SAME );
 		Pixels.assertClose( expected.values, Pixels.channel( result, 1 ), 255 * 21 );
+	}
+
+	@Test
+	public void showsTheFiniteRangeOfAllPlanes()
+	{
+		final ImagePlus floats = IJ.createImage( "floats", "32-bit black", 4, 1, 2 );
+		( ( float[] ) floats.getStack().getPixels( 1 ) )[ 0 ] = Float.NaN;
+		( ( float[] ) floats.getStack().getPixels( 1 ) )[ 1 ] = Float.POSITIVE_INFINITY;
+		( ( float[] ) floats.getStack().getPixels( 1 ) )[ 2 ] = -3.5f;
+		( ( float[] ) floats.getStack().getPixels( 2 ) )[ 3 ] = 7.25f;
+		final LinearFilter identity = LinearFilter.correlate( Kernel.of( new double[] { 1 },
+				1 ) ).boundary( Boundary.ZERO );
+		final ImagePlus fromFloats = ImagePlusFilter.apply( floats, identity, false, null );
+		assertEquals( -3.5, fromFloats.getDisplayRangeMin() );
+		assertEquals( 7.25, fromFloats.getDisplayRangeMax() );
+
+		final ImagePlus shorts = IJ.createImage( "shorts", "16-bit black", 3, 1, 2 );
+		shorts.getStack().getProcessor( 1 ).set( 0, 0, 40000 );
+		shorts.getStack().getProcessor( 2 ).set( 2, 0, 12 );
+		shorts.getStack().getProcessor( 2 ).set( 1, 0, 65535 );
+		final ImagePlus fromShorts = ImagePlusFilter.apply( shorts, identity, true, null );
+		assertEquals( 0, fromShorts.getDisplayRangeMin() );
+		assertEquals( 65535, fromShorts.getDisplayRangeMax() );
 	}
 
 	@Test
