@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
@@ -79,7 +78,7 @@ final class FftCorrelator
 		double tiles = 1;
 		for ( int d = 0; d < target.numDimensions(); d++ )
 			tiles *= ( target.dimension( d ) + plan.step[ d ] - 1 ) / plan.step[ d ];
-		final int parallelism = Parallelization.getTaskExecutor().getParallelism();
+		final int parallelism = Slabs.threads();
 		final double busy = Math.min( Math.ceil( tiles / 2 ), parallelism );
 		return tiles * plan.tileWork * parallelism / busy;
 	}
@@ -266,7 +265,7 @@ final class FftCorrelator
 			for ( int j = 0; j < axes.length; j++ )
 				candidates[ j ] = sizes( kernel.dimension( axes[ j ] ), target.dimension(
 						axes[ j ] ) );
-			final int parallelism = Parallelization.getTaskExecutor().getParallelism();
+			final int parallelism = Slabs.threads();
 			final int[] pick = new int[ axes.length ];
 			final int[] best = new int[ axes.length ];
 			double bestWork = Double.MAX_VALUE;

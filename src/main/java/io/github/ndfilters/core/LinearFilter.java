@@ -3,7 +3,6 @@ package io.github.ndfilters.core;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
@@ -232,7 +231,7 @@ public final class LinearFilter
 		final Interval interval = outputInterval( source );
 		final Kernel k = correlationKernel( source.numDimensions() );
 		MemoryBudget.require( MemoryBudget.bytes( interval, type.getBitsPerPixel() ),
-				MemoryBudget.workingBytes( interval, k, threads() ) );
+				MemoryBudget.workingBytes( interval, k, Slabs.threads() ) );
 		final Img< T > img = Util.getSuitableImgFactory( interval, type ).create( interval );
 		// NB: the engines write into the image itself, not the translated view, so a
 		// float or double array image is filled straight through its array.
@@ -264,7 +263,7 @@ public final class LinearFilter
 					+ " axes but the target has " + target.numDimensions()
 					+ ". Give a target with as many axes as the source." );
 		final Kernel k = correlationKernel( source.numDimensions() );
-		MemoryBudget.require( 0, MemoryBudget.workingBytes( target, k, threads() ) );
+		MemoryBudget.require( 0, MemoryBudget.workingBytes( target, k, Slabs.threads() ) );
 		run( source, k, target, new long[ source.numDimensions() ] );
 	}
 
@@ -306,11 +305,6 @@ public final class LinearFilter
 	{
 		final Kernel k = kernelFor( source.numDimensions() );
 		return MethodChooser.choose( method, outputInterval( source ), k );
-	}
-
-	private static int threads()
-	{
-		return Parallelization.getTaskExecutor().getParallelism();
 	}
 
 	private static void requireSourceWithSamples( final Interval source )

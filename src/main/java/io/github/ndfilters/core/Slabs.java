@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.imglib2.Interval;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.parallel.TaskExecutors;
 import net.imglib2.util.Intervals;
 
 /**
@@ -49,7 +50,7 @@ final class Slabs
 			if ( d != axis )
 				crossSection *= target.dimension( d ) + halo[ d ];
 		final long length = target.dimension( axis );
-		final int parallelism = Parallelization.getTaskExecutor().getParallelism();
+		final int parallelism = threads();
 		long parts = ( long ) slabsPerThread * parallelism;
 		// NB: a slab at least twice as thick as its halo reads each input sample at most 1.5
 		// times; that beats finer balance when the kernel is long along the cut axis.
@@ -103,6 +104,19 @@ final class Slabs
 		} );
 		if ( canceled.get() )
 			throw new CancellationException( "The filter was canceled." );
+	}
+
+	/**
+	 * @return how many threads run the tasks of {@link #run}: the executor's
+	 *         parallelism, and one more for ImgLib2's default executor, whose
+	 *         pool (the common fork-join pool, one thread fewer than there are
+	 *         cores) is joined by the calling thread while it waits
+	 */
+	static int threads()
+	{
+		final TaskExecutor executor = Parallelization.getTaskExecutor();
+		final int parallelism = executor.getParallelism();
+		return executor == TaskExecutors.multiThreaded() ? parallelism + 1 : parallelism;
 	}
 
 	/** @return the axis slabs are cut along: the last one longer than 1, else x */
