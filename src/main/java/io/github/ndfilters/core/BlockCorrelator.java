@@ -226,8 +226,13 @@ final class BlockCorrelator
 			hi = new int[ n ];
 			o = new int[ n ];
 			position = new int[ n ];
-			shifted = new float[ kx ][ segment ];
-			acc = new float[ tileRows ][ segment ];
+			// NB: the summing loops run about a quarter faster when all their arrays sit at the
+			// same offset from a 64-byte boundary, as the JIT aligns one of them and vector
+			// loads from the others then never straddle two cache lines. Rows allocated one
+			// after another, each a whole number of 64 bytes long, share that offset.
+			final float[][] rowsOfBoth = new float[ kx + tileRows ][ alignedLength( segment ) ];
+			shifted = Arrays.copyOfRange( rowsOfBoth, 0, kx );
+			acc = Arrays.copyOfRange( rowsOfBoth, kx, kx + tileRows );
 			// NB: the outer levels are made when first needed, as short kernels never need them.
 			mid = new float[ tileRows ][];
 			top = new double[ tileRows ][];
@@ -236,6 +241,16 @@ final class BlockCorrelator
 			levels = new int[ tileRows ];
 			result = new double[ segment ];
 		}
+	}
+
+	/**
+	 * The least row length, at or above {@code length}, whose {@code float[]}
+	 * takes a whole number of 64-byte lines: with HotSpot's 16-byte array
+	 * header, {@code 16 + 4 * length} must be a multiple of 64.
+	 */
+	static int alignedLength( final int length )
+	{
+		return length + ( ( 12 - length ) & 15 );
 	}
 
 	private void correlateTile( final float[] data, final int[] strides, final int[] tileStart,
