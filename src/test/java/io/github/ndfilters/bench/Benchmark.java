@@ -48,6 +48,9 @@ public final class Benchmark
 	/** Most seconds spent running a piece of work before it is timed. */
 	private static final double WARM_UP_SECONDS = 3;
 
+	/** Fewest runs of a piece of work before it is timed, however long they take. */
+	private static final int MIN_WARM_UP_RUNS = 3;
+
 	private static double peak;
 
 	/** The machine's nominal vector-FMA peak on all cores, for a second share. */
@@ -234,15 +237,19 @@ public final class Benchmark
 
 	/**
 	 * Runs one piece of work {@value #WARM_UP_RUNS} times, or for
-	 * {@value #WARM_UP_SECONDS} seconds if that comes first, before it is
-	 * timed. NB: in a fresh JVM the direct path ran at half its speed for
-	 * about its first two seconds (some twenty images of 2048x2048), so one
-	 * warm-up run timed the start-up, not the filter.
+	 * {@value #WARM_UP_SECONDS} seconds if that comes first but at least
+	 * {@value #MIN_WARM_UP_RUNS} times, before it is timed. The peers get the
+	 * same warm-up as the project's methods. NB: in a fresh JVM the direct path
+	 * ran at half its speed for about its first two seconds (some twenty images
+	 * of 2048x2048), and ImageJ's Convolver took 500 ms per 7x7 image for its
+	 * first three images and 135 ms after, so one warm-up run timed the JIT's
+	 * start-up, not the filter.
 	 */
 	private static void warmUp( final Callable< ? > work ) throws Exception
 	{
 		final long end = System.nanoTime() + ( long ) ( WARM_UP_SECONDS * 1e9 );
-		for ( int i = 0; i < WARM_UP_RUNS && System.nanoTime() < end; i++ )
+		for ( int i = 0; i < WARM_UP_RUNS && ( i < MIN_WARM_UP_RUNS || System.nanoTime() < end );
+				i++ )
 			work.call();
 	}
 
@@ -261,10 +268,10 @@ public final class Benchmark
 			}
 	}
 
-	/** Median wall time of {@code reps} runs, after one warm-up run. */
+	/** Median wall time of {@code reps} runs, after the warm-up every piece of work gets. */
 	static double median( final Callable< ? > work ) throws Exception
 	{
-		work.call();
+		warmUp( work );
 		final double[] t = new double[ reps ];
 		for ( int r = 0; r < reps; r++ )
 		{
