@@ -93,7 +93,7 @@ final class DirectCorrelator
 			if ( correlators[ c ] == null )
 				correlators[ c ] = BlockCorrelator.of( kernel, block.hasNonFinite );
 			if ( !correlators[ c ].correlate( block.data, block.dims, outDims( part ),
-					new TargetRows( target, part.minAsLongArray() ), monitor ) )
+					new TargetRows( target, part.minAsLongArray(), monitor ), monitor ) )
 				return false;
 		}
 		return true;

@@ -164,7 +164,7 @@ final class FftCorrelator
 			final FilterMonitor monitor )
 	{
 		return plan.store( buffer, part, exponent, tile, new TargetRows( target, tile
-				.minAsLongArray() ), monitor );
+				.minAsLongArray(), monitor ), monitor );
 	}
 
 	private static List< Interval > tiles( final Interval target, final int[] step )

@@ -30,4 +30,15 @@ public interface FilterMonitor
 	/** Receives a notice the user should see, such as a kernel summing to zero. */
 	default void warn( final String message )
 	{}
+
+	/**
+	 * Sees each row of results right after it was stored into a target that
+	 * keeps its samples in {@code float} arrays, on the worker thread that
+	 * stored it, while the row is still in that core's cache: the cheap moment
+	 * to gather a statistic of the result, such as its range. The row's
+	 * {@code length} samples, exactly as stored, start at {@code values[ from ]};
+	 * the array must not be changed or kept. Not called for other targets.
+	 */
+	default void floatRowStored( final float[] values, final int from, final int length )
+	{}
 }

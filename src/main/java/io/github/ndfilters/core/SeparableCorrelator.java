@@ -47,7 +47,7 @@ final class SeparableCorrelator
 	{
 		final PaddedBlock block = DirectCorrelator.readBlock( source, boundary, kernel, shift,
 				slab );
-		final TargetRows out = new TargetRows( target, slab.minAsLongArray() );
+		final TargetRows out = new TargetRows( target, slab.minAsLongArray(), monitor );
 		if ( block.hasNonFinite )
 			return BlockCorrelator.of( kernel, true ).correlate( block.data, block.dims,
 					DirectCorrelator.outDims( slab ), out, monitor );

@@ -23,16 +23,22 @@ final class TargetRows implements BlockCorrelator.Rows
 
 	private final long[] position;
 
+	/** Sees the float rows stored. */
+	private final FilterMonitor monitor;
+
 	/** Float rows widened for an integer target, which rounds from double. */
 	private double[] widened = new double[ 0 ];
 
 	/**
 	 * @param regionMin
 	 *            where, in the target's coordinates, row position 0 lies
+	 * @param monitor
+	 *            sees every row stored into float arrays
 	 */
 	TargetRows( final RandomAccessibleInterval< ? extends RealType< ? > > target,
-			final long[] regionMin )
+			final long[] regionMin, final FilterMonitor monitor )
 	{
+		this.monitor = monitor;
 		this.regionMin = regionMin.clone();
 		position = new long[ regionMin.length ];
 		arrays = RowArrays.of( target );
@@ -61,6 +67,7 @@ final class TargetRows implements BlockCorrelator.Rows
 			final float[] floats = ( float[] ) array;
 			for ( int i = 0; i < length; i++ )
 				floats[ start + i ] = ( float ) values[ i ];
+			monitor.floatRowStored( floats, start, length );
 			break;
 		case DOUBLE:
 			System.arraycopy( values, 0, array, start, length );
@@ -93,6 +100,7 @@ final class TargetRows implements BlockCorrelator.Rows
 			moveTo( row );
 			System.arraycopy( values, 0, arrays.array( position ), arrays.index( position ),
 					length );
+			monitor.floatRowStored( values, 0, length );
 			return;
 		}
 		if ( widened.length < length )

@@ -86,12 +86,19 @@ public final class ImagePlusFilter
 		final ResultPlanes.Kind kind = kind( image, keepType );
 		MemoryBudget.require( ResultPlanes.bytes( kind, channels, out ), readBytes( image ) );
 		final ResultPlanes planes = new ResultPlanes( kind, channels, out );
+		// NB: the display range of a float result is gathered as its rows are stored.
+		final double[][] ranges = new double[ channels ][];
 		for ( int c = 0; c < channels; c++ )
 		{
 			if ( m.isCanceled() )
 				throw new CancellationException( "The filter was canceled." );
-			filter.monitor( new ShareOfWork( m, c, channels ) )
+			final FilterMonitor share = new ShareOfWork( m, c, channels );
+			final RangeRecorder recorder = kind == ResultPlanes.Kind.FLOAT
+					? new RangeRecorder( share ) : null;
+			filter.monitor( recorder == null ? share : recorder )
 					.applyTo( ChannelView.of( image, c ), planes.view( c ) );
+			if ( recorder != null )
+				ranges[ c ] = recorder.range( samples( out ) );
 		}
 		final boolean rgb = keepType && image.getBitDepth() == 24;
 		final ImageStack stack = rgb ? planes.toRgbStack() : planes.toStack();
@@ -102,7 +109,15 @@ public final class ImagePlusFilter
 		final int resultChannels = rgb ? image.getNChannels() : channels;
 		result.setDimensions( resultChannels, planes.slices, planes.frames );
 		result.setCalibration( calibration( image, out, keepType ) );
-		return display( image, result, planes, rgb );
+		return display( image, result, planes, ranges, rgb );
+	}
+
+	private static long samples( final Interval interval )
+	{
+		long samples = 1;
+		for ( int d = 0; d < interval.numDimensions(); d++ )
+			samples *= interval.dimension( d );
+		return samples;
 	}
 
 	/**
@@ -235,9 +250,14 @@ public final class ImagePlusFilter
 		return cal;
 	}
 
-	/** Composite mode, lookup tables and display ranges that suit the result. */
+	/**
+	 * Composite mode, lookup tables and display ranges that suit the result.
+	 *
+	 * @param ranges
+	 *            per channel, its range if known already, else {@code null}
+	 */
 	private static ImagePlus display( final ImagePlus image, final ImagePlus result,
-			final ResultPlanes planes, final boolean rgb )
+			final ResultPlanes planes, final double[][] ranges, final boolean rgb )
 	{
 		if ( rgb )
 			return result;
@@ -249,7 +269,8 @@ public final class ImagePlusFilter
 			final LUT lut = image.getBitDepth() == 24 ? null : image.getProcessor().getLut();
 			if ( lut != null )
 				result.getProcessor().setLut( lut );
-			setRange( result, planes, 0 );
+			final double[] range = range( planes, ranges, 0 );
+			result.setDisplayRange( range[ 0 ], range[ 1 ] );
 			return result;
 		}
 		final int mode = image.getBitDepth() == 24 ? CompositeImage.COMPOSITE
@@ -258,7 +279,7 @@ public final class ImagePlusFilter
 		final CompositeImage composite = new CompositeImage( result, mode );
 		for ( int c = 0; c < channels; c++ )
 		{
-			final double[] range = range( planes, c );
+			final double[] range = range( planes, ranges, c );
 			composite.setChannelLut( channelLut( image, c ), c + 1 );
 			composite.setPosition( c + 1, 1, 1 );
 			composite.setDisplayRange( range[ 0 ], range[ 1 ] );
@@ -280,17 +301,11 @@ public final class ImagePlusFilter
 		return LUT.createLutFromColor( Color.WHITE );
 	}
 
-	private static void setRange( final ImagePlus result, final ResultPlanes planes,
+	private static double[] range( final ResultPlanes planes, final double[][] ranges,
 			final int channel )
-	{
-		final double[] range = range( planes, channel );
-		result.setDisplayRange( range[ 0 ], range[ 1 ] );
-	}
-
-	private static double[] range( final ResultPlanes planes, final int channel )
 	{
 		if ( planes.kind == ResultPlanes.Kind.BYTE )
 			return new double[] { 0, 255 };
-		return planes.range( channel );
+		return ranges[ channel ] != null ? ranges[ channel ] : planes.range( channel );
 	}
 }

@@ -54,8 +54,9 @@ public class RowArraysTest
 		assertNull( RowArrays.of( Views.permute( planes, 0, 1 ) ), "axes swapped" );
 		assertNull( RowArrays.of( Views.invertAxis( planes, 0 ) ), "x flipped" );
 		assertNull( RowArrays.of( Views.hyperSlice( planes, 2, 1 ) ), "a slice of fewer axes" );
-		assertNull( RowArrays.of( Converters.convert( ( RandomAccessibleInterval< FloatType > ) planes,
-				( a, b ) -> b.set( a.get() ), new FloatType() ) ), "converted" );
+		assertNull( RowArrays.of( Converters.convert(
+				( RandomAccessibleInterval< FloatType > ) planes, ( a, b ) -> b.set( a.get() ),
+				new FloatType() ) ), "converted" );
 		assertNull( RowArrays.of( new CellImgFactory<>( new FloatType(), 2 ).create( 5, 4 ) ),
 				"cells" );
 		assertNull( RowArrays.of( ArrayImgs.ints( 4, 3 ) ), "a type without a fast path" );
@@ -79,9 +80,10 @@ public class RowArraysTest
 		final Img< UnsignedShortType > fast = ArrayImgs.unsignedShorts( values.length, 2 );
 		final Img< UnsignedShortType > slow = new CellImgFactory<>( new UnsignedShortType(), 3 )
 				.create( values.length, 2 );
-		new TargetRows( fast, new long[] { 0, 0 } ).accept( new int[] { 0, 1 }, values,
+		final FilterMonitor none = FilterMonitor.NONE;
+		new TargetRows( fast, new long[] { 0, 0 }, none ).accept( new int[] { 0, 1 }, values,
 				values.length );
-		new TargetRows( slow, new long[] { 0, 0 } ).accept( new int[] { 0, 1 }, values,
+		new TargetRows( slow, new long[] { 0, 0 }, none ).accept( new int[] { 0, 1 }, values,
 				values.length );
 		assertArrayEquals( expected, row( fast, 1 ) );
 		assertArrayEquals( expected, row( slow, 1 ) );
@@ -89,13 +91,13 @@ public class RowArraysTest
 		final float[] floats = { -1.5f, 1.5f, 255.5f, 0.49f };
 		final Img< net.imglib2.type.numeric.integer.UnsignedByteType > bytes = PlanarImgs
 				.unsignedBytes( 4, 1, 2 );
-		new TargetRows( Views.translate( bytes, 5, 0, 0 ), new long[] { 5, 0, 1 } ).accept(
-				new int[] { 0, 0, 0 }, floats, floats.length );
+		new TargetRows( Views.translate( bytes, 5, 0, 0 ), new long[] { 5, 0, 1 }, none )
+				.accept( new int[] { 0, 0, 0 }, floats, floats.length );
 		assertArrayEquals( new int[] { 0, 2, 255, 0 }, row( Views.hyperSlice( bytes, 2, 1 ), 0 ) );
 
 		final Img< ByteType > signed = ArrayImgs.bytes( 3 );
-		new TargetRows( signed, new long[] { 0 } ).accept( new int[] { 0 }, new double[] { -200,
-				-1.5, 127.4 }, 3 );
+		new TargetRows( signed, new long[] { 0 }, none ).accept( new int[] { 0 }, new double[] {
+				-200, -1.5, 127.4 }, 3 );
 		assertArrayEquals( new int[] { -128, -2, 127 }, row( signed, -1 ) );
 	}
 
