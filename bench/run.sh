@@ -7,8 +7,12 @@
 set -e
 cd "$(dirname "$0")/.."
 reps=5
+cases=2d7,2d31,3d7,3d15
 for arg in "$@"; do
-	case "$arg" in reps=*) reps="${arg#reps=}" ;; esac
+	case "$arg" in
+	reps=*) reps="${arg#reps=}" ;;
+	cases=*) cases="${arg#cases=}" ;;
+	esac
 done
 mvn -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
 	-Dmdep.includeScope=test
@@ -21,5 +25,5 @@ echo
 bench/macro_route.sh "$reps"
 echo
 if python3 -c "import scipy" 2>/dev/null; then
-	python3 bench/scipy_peer.py
+	python3 bench/scipy_peer.py 3 "$cases"
 fi
