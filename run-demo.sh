@@ -36,12 +36,7 @@ echo "Building the plugin (mvn package, tests skipped)..."
 mvn -B -q -ntp package -DskipTests
 
 app=target/demo-imagej
-rm -rf "$app"
-mkdir -p "$app/plugins/jars"
-cp target/imagej/ij.jar "$app/"
-cp target/imagej/plugins/jars/*.jar "$app/plugins/jars/"
-jar=$(ls target/Correlate_Convolve_nD-*.jar | grep -v -e '-sources' -e '-tests' -e '-javadoc' | head -n 1)
-cp "$jar" "$app/plugins/"
+./install-imagej.sh "$app"
 image="$PWD/src/test/resources/images/coins_u8.tif"
 echo "ImageJ with the plugin installed: $app"
 

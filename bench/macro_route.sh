@@ -6,12 +6,7 @@
 set -e
 cd "$(dirname "$0")/.."
 app=target/bench-imagej
-rm -rf "$app"
-mkdir -p "$app/plugins/jars"
-cp target/imagej/ij.jar "$app/"
-cp target/imagej/plugins/jars/*.jar "$app/plugins/jars/"
-jar=$(ls target/Correlate_Convolve_nD-*.jar | grep -v -e '-sources' -e '-tests' -e '-javadoc' | head -n 1)
-cp "$jar" "$app/plugins/"
+./install-imagej.sh "$app"
 display=""
 if [ -z "${DISPLAY:-}" ]; then
 	if ! command -v xvfb-run >/dev/null 2>&1; then

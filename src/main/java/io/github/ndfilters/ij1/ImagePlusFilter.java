@@ -17,6 +17,7 @@ import io.github.ndfilters.core.MemoryBudget;
 import io.github.ndfilters.core.OutputSize;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
+import net.imglib2.util.Intervals;
 
 /**
  * Applies a {@link LinearFilter} to an ImageJ 1.x image and returns the result
@@ -98,7 +99,7 @@ public final class ImagePlusFilter
 			filter.monitor( recorder == null ? share : recorder )
 					.applyTo( ChannelView.of( image, c ), planes.view( c ) );
 			if ( recorder != null )
-				ranges[ c ] = recorder.range( samples( out ) );
+				ranges[ c ] = recorder.range( Intervals.numElements( out ) );
 		}
 		final boolean rgb = keepType && image.getBitDepth() == 24;
 		final ImageStack stack = rgb ? planes.toRgbStack() : planes.toStack();
@@ -112,13 +113,6 @@ public final class ImagePlusFilter
 		return display( image, result, planes, ranges, rgb );
 	}
 
-	private static long samples( final Interval interval )
-	{
-		long samples = 1;
-		for ( int d = 0; d < interval.numDimensions(); d++ )
-			samples *= interval.dimension( d );
-		return samples;
-	}
 
 	/**
 	 * Refuses a kernel that reaches along z or t when the image has a single
@@ -304,8 +298,6 @@ public final class ImagePlusFilter
 	private static double[] range( final ResultPlanes planes, final double[][] ranges,
 			final int channel )
 	{
-		if ( planes.kind == ResultPlanes.Kind.BYTE )
-			return new double[] { 0, 255 };
 		return ranges[ channel ] != null ? ranges[ channel ] : planes.range( channel );
 	}
 }

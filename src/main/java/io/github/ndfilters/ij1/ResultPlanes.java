@@ -134,17 +134,17 @@ final class ResultPlanes
 	/** Samples a task of the range scan covers: enough to outweigh handing it to a thread. */
 	private static final int RANGE_CHUNK = 1 << 20;
 
-	/** Samples folded at once in the range scan of a float plane. */
-	private static final int RANGE_BLOCK = 1024;
-
 	/**
-	 * @return the smallest and largest finite value of a channel, or 0, 0;
-	 *         the planes are scanned in chunks on ImgLib2's task executor, as
-	 *         the filter ran, because one thread took as long to scan a
-	 *         2048x2048 result as two took to filter it with a 7x7 kernel
+	 * @return the display range of a channel: 0 to 255 for 8-bit planes, as
+	 *         ImageJ shows them; else the smallest and largest finite value,
+	 *         or 0, 0. The planes are scanned in chunks on ImgLib2's task
+	 *         executor, as the filter ran, because one thread took as long to
+	 *         scan a 2048x2048 result as two took to filter it with a 7x7 kernel
 	 */
 	double[] range( final int channel )
 	{
+		if ( kind == Kind.BYTE )
+			return new double[] { 0, 255 };
 		final List< int[] > chunks = new ArrayList<>();
 		final int area = width * height;
 		for ( int p = 0; p < planes[ channel ].length; p++ )
@@ -165,64 +165,21 @@ final class ResultPlanes
 	/** @return the range of the samples {@code [from, to)}; +inf, -inf if none counts */
 	private double[] range( final Object plane, final int from, final int to )
 	{
-		switch ( kind )
-		{
-		case FLOAT:
-			return range( ( float[] ) plane, from, to );
-		case SHORT:
-			return range( ( short[] ) plane, from, to );
-		default:
-			return range( ( byte[] ) plane, from, to );
-		}
+		return kind == Kind.FLOAT ? range( ( float[] ) plane, from, to )
+				: range( ( short[] ) plane, from, to );
 	}
 
 	// NB: one loop per pixel type, so that each runs over its array without a test per pixel.
 
 	private static double[] range( final float[] plane, final int from, final int to )
 	{
-		// NB: the JIT vectorises element-wise minima and maxima of arrays that start at index
-		// 0, but not a running minimum, which took three times as long. So blocks are copied to
-		// the start of an array and folded into per-lane minima and maxima; a NaN or an infinity
-		// shows in the end result, and only then does the slower exact loop run.
-		final float[] block = new float[ RANGE_BLOCK ];
-		final float[] mins = new float[ RANGE_BLOCK ];
-		final float[] maxs = new float[ RANGE_BLOCK ];
-		Arrays.fill( mins, Float.POSITIVE_INFINITY );
-		Arrays.fill( maxs, Float.NEGATIVE_INFINITY );
-		int i = from;
-		for ( ; i + RANGE_BLOCK <= to; i += RANGE_BLOCK )
-		{
-			System.arraycopy( plane, i, block, 0, RANGE_BLOCK );
-			lowest( block, mins );
-			highest( block, maxs );
-		}
-		float min = Float.POSITIVE_INFINITY;
-		float max = Float.NEGATIVE_INFINITY;
-		for ( ; i < to; i++ )
-		{
-			min = Math.min( min, plane[ i ] );
-			max = Math.max( max, plane[ i ] );
-		}
-		for ( int j = 0; j < RANGE_BLOCK; j++ )
-		{
-			min = Math.min( min, mins[ j ] );
-			max = Math.max( max, maxs[ j ] );
-		}
+		final FloatLanes lanes = new FloatLanes();
+		lanes.fold( plane, from, to - from );
+		final float[] extremes = lanes.extremes();
+		final float min = extremes[ 0 ], max = extremes[ 1 ];
 		if ( Float.isFinite( min ) && Float.isFinite( max ) || min > max )
 			return new double[] { min, max };
 		return finiteRange( plane, from, to );
-	}
-
-	private static void lowest( final float[] block, final float[] mins )
-	{
-		for ( int j = 0; j < block.length; j++ )
-			mins[ j ] = Math.min( mins[ j ], block[ j ] );
-	}
-
-	private static void highest( final float[] block, final float[] maxs )
-	{
-		for ( int j = 0; j < block.length; j++ )
-			maxs[ j ] = Math.max( maxs[ j ], block[ j ] );
 	}
 
 	/** As {@link #range(float[], int, int)}, leaving out the infinities, in a slower loop. */
@@ -251,22 +208,6 @@ final class ResultPlanes
 		for ( int i = from; i < to; i++ )
 		{
 			final int v = plane[ i ] & 0xffff;
-			if ( v < min )
-				min = v;
-			if ( v > max )
-				max = v;
-		}
-		return from < to ? new double[] { min, max }
-				: new double[] { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
-	}
-
-	private static double[] range( final byte[] plane, final int from, final int to )
-	{
-		int min = Integer.MAX_VALUE;
-		int max = Integer.MIN_VALUE;
-		for ( int i = from; i < to; i++ )
-		{
-			final int v = plane[ i ] & 0xff;
 			if ( v < min )
 				min = v;
 			if ( v > max )

@@ -64,6 +64,14 @@ public class ImagePlusFilterTest
 		final ImagePlus fromShorts = ImagePlusFilter.apply( shorts, identity, true, null );
 		assertEquals( 0, fromShorts.getDisplayRangeMin() );
 		assertEquals( 65535, fromShorts.getDisplayRangeMax() );
+
+		// An 8-bit result shows ImageJ's whole 8-bit range, whatever its values.
+		final ImagePlus bytes = IJ.createImage( "bytes", "8-bit black", 3, 1, 1 );
+		bytes.getProcessor().set( 1, 0, 20 );
+		bytes.getProcessor().set( 2, 0, 10 );
+		final ImagePlus fromBytes = ImagePlusFilter.apply( bytes, identity, true, null );
+		assertEquals( 0, fromBytes.getDisplayRangeMin() );
+		assertEquals( 255, fromBytes.getDisplayRangeMax() );
 	}
 
 	@Test

@@ -1,0 +1,70 @@
+package io.github.ndfilters.ij1;
+
+import java.util.Arrays;
+
+/**
+ * The smallest and largest of the {@code float} samples folded into it, kept
+ * per lane: sample {@code i} of a run goes to lane {@code i % LANES}. The JIT
+ * vectorises an element-wise minimum or maximum of arrays that start at index
+ * 0, but not a running minimum, which took three times as long; a NaN or an
+ * infinity shows in the extremes, so that the caller can then look closer.
+ * One instance belongs to one thread.
+ */
+final class FloatLanes
+{
+	/** Samples folded at once: the longest row a filter hands over in one piece. */
+	static final int LANES = 2048;
+
+	private final float[] mins = new float[ LANES ];
+
+	private final float[] maxs = new float[ LANES ];
+
+	/** Runs that do not start at index 0 are copied here first. */
+	private final float[] block = new float[ LANES ];
+
+	FloatLanes()
+	{
+		Arrays.fill( mins, Float.POSITIVE_INFINITY );
+		Arrays.fill( maxs, Float.NEGATIVE_INFINITY );
+	}
+
+	/** Folds in the {@code length} samples from {@code values[ from ]} on. */
+	void fold( final float[] values, final int from, final int length )
+	{
+		if ( from == 0 && length <= LANES )
+		{
+			fold( values, length );
+			return;
+		}
+		for ( int i = 0; i < length; i += LANES )
+		{
+			final int piece = Math.min( LANES, length - i );
+			System.arraycopy( values, from + i, block, 0, piece );
+			fold( block, piece );
+		}
+	}
+
+	private void fold( final float[] run, final int length )
+	{
+		for ( int j = 0; j < length; j++ )
+			mins[ j ] = Math.min( mins[ j ], run[ j ] );
+		for ( int j = 0; j < length; j++ )
+			maxs[ j ] = Math.max( maxs[ j ], run[ j ] );
+	}
+
+	/**
+	 * @return the smallest and largest sample folded in, NaN if a NaN was;
+	 *         +inf, -inf if none was
+	 */
+	float[] extremes()
+	{
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		for ( int j = 0; j < LANES; j++ )
+		{
+			min = Math.min( min, mins[ j ] );
+			max = Math.max( max, maxs[ j ] );
+		}
+		return new float[] { min, max };
+	}
+}
