@@ -55,13 +55,16 @@ class CommandCancelAndProgressTest extends ContextTestBase
 				steps.add( e.getProgressValue() );
 		}
 
-		/** @return the last step after waiting for late events, at most a few seconds */
-		int last( final int wanted ) throws InterruptedException
+		/**
+		 * @return the highest step after waiting, at most a few seconds, for
+		 *         late events to bring {@code wanted}; the highest, not the last,
+		 *         because events may arrive out of the order they were sent in
+		 */
+		int highest( final int wanted ) throws InterruptedException
 		{
-			for ( int i = 0; i < 100 && ( steps.isEmpty() || steps.get( steps.size()
-					- 1 ) < wanted ); i++ )
+			for ( int i = 0; i < 100 && !steps.contains( wanted ); i++ )
 				Thread.sleep( 50 );
-			return steps.isEmpty() ? -1 : steps.get( steps.size() - 1 );
+			return steps.stream().mapToInt( Integer::intValue ).max().orElse( -1 );
 		}
 	}
 
@@ -95,7 +98,7 @@ class CommandCancelAndProgressTest extends ContextTestBase
 		final ImagePlus result = ( ImagePlus ) run( ConvolveCommand.class, "image", stack,
 				"kernel", "box 3 3 3" ).getOutput( "result" );
 		assertEquals( 48, result.getStackSize() );
-		assertEquals( 100, progress.last( 100 ), "progress ends at 100 of 100: "
+		assertEquals( 100, progress.highest( 100 ), "progress reaches 100 of 100: "
 				+ progress.steps );
 		// NB: SciJava delivers status events asynchronously, so they may arrive out of
 		// the order they were sent in; the core's MonitorTest checks that order.
