@@ -21,11 +21,11 @@ import net.imglib2.util.Intervals;
  */
 final class Slabs
 {
-	/** Work on one slab. */
-	interface Task
+	/** Work on one slab, or on another item of work. */
+	interface Task< T >
 	{
-		/** @return {@code false} if canceled before the slab was finished */
-		boolean run( Interval slab );
+		/** @return {@code false} if canceled before the item was finished */
+		boolean run( T item );
 	}
 
 	private Slabs()
@@ -75,12 +75,13 @@ final class Slabs
 	}
 
 	/**
-	 * Runs the task on every slab.
+	 * Runs the task on every slab (or other item of work), in parallel.
 	 *
 	 * @throws CancellationException
 	 *             if the monitor canceled
 	 */
-	static void run( final List< Interval > slabs, final FilterMonitor monitor, final Task task )
+	static < T > void run( final List< T > slabs, final FilterMonitor monitor,
+			final Task< T > task )
 	{
 		final AtomicBoolean canceled = new AtomicBoolean();
 		final AtomicInteger done = new AtomicInteger();

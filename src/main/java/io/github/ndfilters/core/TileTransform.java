@@ -29,7 +29,10 @@ final class TileTransform
 	 */
 	private static final int BATCH_SAMPLES = 1 << 14;
 
-	/** The tile, complex interleaved, first axis fastest. */
+	/**
+	 * The tile, complex interleaved, first axis fastest; it may be longer
+	 * than the transform.
+	 */
 	final float[] buffer;
 
 	private final int[] size;
@@ -44,6 +47,19 @@ final class TileTransform
 	/** @param size the transform length per axis, fastest first */
 	TileTransform( final int[] size )
 	{
+		this( size, null );
+	}
+
+	/**
+	 * @param size
+	 *            the transform length per axis, fastest first
+	 * @param buffer
+	 *            the buffer to transform in, at least twice as long as the
+	 *            transform has samples; {@code null} for a new one. Transforms
+	 *            of several sizes may share one buffer, one at a time.
+	 */
+	TileTransform( final int[] size, final float[] buffer )
+	{
 		this.size = size.clone();
 		stride = new int[ size.length ];
 		lines = new FloatFFT_1D[ size.length ];
@@ -54,7 +70,9 @@ final class TileTransform
 			samples *= size[ j ];
 			lines[ j ] = new FloatFFT_1D( size[ j ] );
 		}
-		buffer = new float[ 2 * samples ];
+		this.buffer = buffer != null ? buffer : new float[ 2 * samples ];
+		if ( this.buffer.length < 2 * samples )
+			throw new IllegalArgumentException( "The buffer is too short for the transform." );
 		int widest = 1;
 		for ( int j = 1; j < size.length; j++ )
 			widest = Math.max( widest, batch( j ) * columnStride( j ) );
