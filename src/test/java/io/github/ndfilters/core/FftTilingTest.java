@@ -63,6 +63,20 @@ class FftTilingTest
 		assertArrayEquals( new int[] { 512, 80 }, tiling.plan( 2 ).size );
 	}
 
+	/** However large the image, a thread's buffer and the spectra stay within the bound. */
+	@Test
+	void hugeImagesKeepTheTransformsWithinTheMemoryBound()
+	{
+		final FftTiling tiling = FftTiling.of( new FinalInterval( 5000, 4000, 3000 ), Kernel.of(
+				new double[ 41 * 41 * 41 ], 41, 41, 41 ) );
+		assertTrue( tiling.spectraSamples() <= FftTiling.MAX_TILE_SAMPLES );
+		long largest = 0;
+		for ( int shape = 0; shape < tiling.shapes(); shape++ )
+			largest = Math.max( largest, tiling.samples( shape ) );
+		assertTrue( largest <= FftTiling.MAX_TILE_SAMPLES );
+		assertTrue( tiling.count( 0 ) > 1000, "many tiles, not one huge one" );
+	}
+
 	@Test
 	void tilesCoverEveryOutputOnceAndFitTheirTransforms()
 	{
