@@ -8,9 +8,9 @@ import net.imglib2.util.Intervals;
  * from counts of multiply-adds (direct, separable) or of FFT butterflies, each
  * times a constant fitted to the benchmark's timings on a 2-core machine (the
  * benchmark prints which method this model picks beside the timings of all
- * of them), so that each estimate comes within about 1.4x of the time
- * measured there. Only the ratios between the constants matter; refit them
- * whenever an engine changes speed.
+ * of them), so that it picks the faster method on both sides of the
+ * crossovers measured there. Only the ratios between the constants matter;
+ * refit them whenever an engine changes speed.
  */
 final class MethodChooser
 {
