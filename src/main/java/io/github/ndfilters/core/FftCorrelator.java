@@ -60,9 +60,9 @@ final class FftCorrelator
 	}
 
 	/**
-	 * Estimated work, in units of one butterfly per sample, for the whole
-	 * output, scaled up when the threads cannot share it evenly; for the cost
-	 * model of {@link Method#AUTO}.
+	 * Estimated time, in nanoseconds of one thread, for the whole output,
+	 * scaled up when the threads cannot share it evenly ({@link FftTiling#cost});
+	 * for the cost model of {@link Method#AUTO}.
 	 */
 	static double cost( final Interval target, final Kernel kernel )
 	{
