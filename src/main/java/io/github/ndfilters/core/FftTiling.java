@@ -64,30 +64,33 @@ final class FftTiling
 
 	private final Interval target;
 
-	private final int[] taps;
-
 	/** Per transformed axis: the main size, and the last tile's (equal when not smaller). */
 	private final int[] mainSize, edgeSize;
 
+	/**
+	 * @param edgeSize
+	 *            per transformed axis, the last tile's size, from
+	 *            {@link #edgeSize(long, int, int)}
+	 */
 	private FftTiling( final Interval target, final Kernel kernel, final int[] axes,
-			final int[] mainSize )
+			final int[] mainSize, final int[] edgeSize )
 	{
 		this.target = target;
 		this.axes = axes;
 		this.mainSize = mainSize;
-		taps = new int[ axes.length ];
-		edgeSize = new int[ axes.length ];
+		this.edgeSize = edgeSize;
 		step = new int[ target.numDimensions() ];
 		java.util.Arrays.fill( step, 1 );
 		for ( int j = 0; j < axes.length; j++ )
-		{
-			taps[ j ] = kernel.dimension( axes[ j ] );
-			step[ axes[ j ] ] = mainSize[ j ] - taps[ j ] + 1;
-			final long remainder = target.dimension( axes[ j ] ) % step[ axes[ j ] ];
-			edgeSize[ j ] = remainder == 0 ? mainSize[ j ]
-					: ( int ) Math.min( mainSize[ j ], fastSizeAtLeast( remainder + taps[ j ]
-							- 1 ) );
-		}
+			step[ axes[ j ] ] = mainSize[ j ] - kernel.dimension( axes[ j ] ) + 1;
+	}
+
+	/** @return the size of the last tile along an axis of this length */
+	private static int edgeSize( final long length, final int taps, final int mainSize )
+	{
+		final long remainder = length % ( mainSize - taps + 1 );
+		return remainder == 0 ? mainSize
+				: ( int ) Math.min( mainSize, fastSizeAtLeast( remainder + taps - 1 ) );
 	}
 
 	/** @return the image axes on which the kernel is longer than 1 */
@@ -105,14 +108,37 @@ final class FftTiling
 		return axes;
 	}
 
+	/**
+	 * @return a bound that {@link #cost()} never falls below, whatever the
+	 *         tiles, found without planning them: each output lies in a
+	 *         transform of at least one sample, two tiles share a transform,
+	 *         and no length costs less per sample than a length of 2
+	 */
+	static double leastCost( final Interval target, final Kernel kernel )
+	{
+		double outputs = 1;
+		for ( int d = 0; d < target.numDimensions(); d++ )
+			outputs *= target.dimension( d );
+		final double perSample = 2 * transformedAxes( kernel ).length * perAxis( 2 );
+		return outputs / 2 * ( perSample + PER_SAMPLE );
+	}
+
 	/** Chooses the main size per axis that makes the least estimated time. */
 	static FftTiling of( final Interval target, final Kernel kernel )
 	{
 		final int[] axes = transformedAxes( kernel );
 		final int[][] candidates = new int[ axes.length ][];
+		// NB: the last tile's size per candidate, found once, not once per combination
+		final int[][] edges = new int[ axes.length ][];
 		for ( int j = 0; j < axes.length; j++ )
-			candidates[ j ] = sizes( kernel.dimension( axes[ j ] ), target.dimension(
-					axes[ j ] ) );
+		{
+			final long length = target.dimension( axes[ j ] );
+			final int taps = kernel.dimension( axes[ j ] );
+			candidates[ j ] = sizes( taps, length );
+			edges[ j ] = new int[ candidates[ j ].length ];
+			for ( int i = 0; i < edges[ j ].length; i++ )
+				edges[ j ][ i ] = edgeSize( length, taps, candidates[ j ][ i ] );
+		}
 		final int[] pick = new int[ axes.length ];
 		// NB: if no sizes fit the memory bound, the smallest, which come first, serve.
 		FftTiling best = null;
@@ -120,9 +146,13 @@ final class FftTiling
 		while ( true )
 		{
 			final int[] size = new int[ axes.length ];
+			final int[] edge = new int[ axes.length ];
 			for ( int j = 0; j < axes.length; j++ )
+			{
 				size[ j ] = candidates[ j ][ pick[ j ] ];
-			final FftTiling tiling = withMainSizes( target, kernel, size );
+				edge[ j ] = edges[ j ][ pick[ j ] ];
+			}
+			final FftTiling tiling = new FftTiling( target, kernel, axes, size, edge );
 			if ( best == null )
 				best = tiling;
 			if ( tiling.spectraSamples() <= MAX_TILE_SAMPLES )
@@ -154,7 +184,12 @@ final class FftTiling
 	static FftTiling withMainSizes( final Interval target, final Kernel kernel,
 			final int[] mainSize )
 	{
-		return new FftTiling( target, kernel, transformedAxes( kernel ), mainSize.clone() );
+		final int[] axes = transformedAxes( kernel );
+		final int[] edgeSize = new int[ axes.length ];
+		for ( int j = 0; j < axes.length; j++ )
+			edgeSize[ j ] = edgeSize( target.dimension( axes[ j ] ), kernel.dimension( axes[ j ] ),
+					mainSize[ j ] );
+		return new FftTiling( target, kernel, axes, mainSize.clone(), edgeSize );
 	}
 
 	/** @return how many shapes there are: one per subset of the transformed axes */

@@ -80,7 +80,10 @@ final class MethodChooser
 				bestCost = cost;
 			}
 		}
-		if ( fft && FftCorrelator.cost( target, kernel ) * FFT_PER_UNIT < bestCost )
+		// NB: planning the tiles takes a tenth of a millisecond, which a small kernel's
+		// whole filter would notice, so the FFT is first held against a bound on its cost.
+		if ( fft && FftTiling.leastCost( target, kernel ) * FFT_PER_UNIT < bestCost
+				&& FftCorrelator.cost( target, kernel ) * FFT_PER_UNIT < bestCost )
 			best = Method.FFT;
 		return best;
 	}

@@ -19,8 +19,8 @@ import net.imglib2.type.numeric.real.DoubleType;
 /**
  * The FFT path's tiles: the last tile along an axis gets a smaller transform
  * when its input fits one, every output lies in exactly one tile, every
- * tile's input fits its transform, and a filter over tiles of several shapes
- * equals the brute-force sums.
+ * tile's input fits its transform, the quick bound on the cost holds, and a
+ * filter over tiles of several shapes equals the brute-force sums.
  */
 class FftTilingTest
 {
@@ -98,6 +98,13 @@ class FftTilingTest
 			final Kernel kernel = Kernel.of( new double[ size( kernelDims ) ], kernelDims );
 			final Interval target = FinalInterval.createMinSize( concat( min, dims ) );
 			final FftTiling tiling = FftTiling.of( target, kernel );
+			final double least = FftTiling.leastCost( target, kernel );
+			assertTrue( least > 0 && least <= tiling.cost(), "the bound holds for " + target );
+			final int[] main = new int[ tiling.axes.length ];
+			for ( int j = 0; j < main.length; j++ )
+				main[ j ] = kernelDims[ tiling.axes[ j ] ] + RANDOM.nextInt( 300 );
+			assertTrue( least <= FftTiling.withMainSizes( target, kernel, main ).cost(),
+					"the bound holds for any main sizes " + java.util.Arrays.toString( main ) );
 			final int[] covered = new int[ ( int ) size( dims ) ];
 			final List< List< Interval > > byShape = tiling.tilesByShape();
 			for ( int shape = 0; shape < tiling.shapes(); shape++ )
