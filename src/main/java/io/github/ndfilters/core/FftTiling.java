@@ -1,6 +1,7 @@
 package io.github.ndfilters.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import net.imglib2.FinalInterval;
@@ -56,6 +57,13 @@ final class FftTiling
 	/** Nanoseconds per transform pair beyond its samples: fold tables, bookkeeping. */
 	private static final double PER_TRANSFORM = 10000;
 
+	/**
+	 * The transform sizes JTransforms takes fast, in increasing order: 2^a,
+	 * 3 x 2^a and 5 x 2^a, below 2^24. NB: sizes with more factors of 3 and 5
+	 * (such as 270) fit an image more tightly but ran slower in JTransforms.
+	 */
+	private static final int[] FAST_SIZES = fastSizes();
+
 	/** The image axes that are transformed: those on which the kernel is longer than 1. */
 	final int[] axes;
 
@@ -80,7 +88,7 @@ final class FftTiling
 		this.mainSize = mainSize;
 		this.edgeSize = edgeSize;
 		step = new int[ target.numDimensions() ];
-		java.util.Arrays.fill( step, 1 );
+		Arrays.fill( step, 1 );
 		for ( int j = 0; j < axes.length; j++ )
 			step[ axes[ j ] ] = mainSize[ j ] - kernel.dimension( axes[ j ] ) + 1;
 	}
@@ -343,41 +351,45 @@ final class FftTiling
 	}
 
 	/**
-	 * Transform sizes 2^a, 3 x 2^a and 5 x 2^a, from a little above the
-	 * kernel up to the first that covers the whole axis. NB: sizes with more
-	 * factors of 3 and 5 (such as 270) fit the image more tightly but ran
-	 * slower in JTransforms than these.
+	 * @return the candidate main sizes along an axis: the fast sizes from a
+	 *         little above the kernel up to the first that covers the whole
+	 *         axis (for a kernel longer than any fast size, its length plus
+	 *         a little)
 	 */
 	private static int[] sizes( final int taps, final long length )
 	{
 		final long enough = length + taps - 1;
 		final long smallest = taps + Math.min( 7, length - 1 );
-		final List< Integer > list = new ArrayList<>();
-		for ( long m = smallest; m < 1 << 24; m++ )
-			if ( isFast( m ) )
-			{
-				list.add( ( int ) m );
-				if ( m >= enough )
-					break;
-			}
-		final int[] s = new int[ list.size() ];
-		for ( int i = 0; i < s.length; i++ )
-			s[ i ] = list.get( i );
-		return s;
+		final int first = firstFastAtLeast( smallest );
+		if ( first == FAST_SIZES.length )
+			return new int[] { ( int ) Math.min( Integer.MAX_VALUE, smallest ) };
+		final int last = Math.min( firstFastAtLeast( enough ), FAST_SIZES.length - 1 );
+		return Arrays.copyOfRange( FAST_SIZES, first, last + 1 );
 	}
 
 	private static long fastSizeAtLeast( final long length )
 	{
-		long m = length;
-		while ( !isFast( m ) )
-			m++;
-		return m;
+		final int i = firstFastAtLeast( length );
+		return i < FAST_SIZES.length ? FAST_SIZES[ i ] : length;
 	}
 
-	private static boolean isFast( long m )
+	/** @return the index of the first fast size not below {@code length}, or their count */
+	private static int firstFastAtLeast( final long length )
 	{
-		while ( m % 2 == 0 )
-			m /= 2;
-		return m == 1 || m == 3 || m == 5;
+		if ( length > FAST_SIZES[ FAST_SIZES.length - 1 ] )
+			return FAST_SIZES.length;
+		final int i = Arrays.binarySearch( FAST_SIZES, ( int ) Math.max( 1, length ) );
+		return i >= 0 ? i : -i - 1;
+	}
+
+	/** @return the sizes 2^a, 3 x 2^a and 5 x 2^a below 2^24, in increasing order */
+	private static int[] fastSizes()
+	{
+		final List< Integer > sizes = new ArrayList<>();
+		for ( int power = 1; power < 1 << 24; power *= 2 )
+			for ( final int factor : new int[] { 1, 3, 5 } )
+				if ( ( long ) factor * power < 1 << 24 )
+					sizes.add( factor * power );
+		return sizes.stream().mapToInt( Integer::intValue ).sorted().distinct().toArray();
 	}
 }

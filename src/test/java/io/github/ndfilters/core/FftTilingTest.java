@@ -118,9 +118,13 @@ class FftTilingTest
 					for ( int j = 0; j < tiling.axes.length; j++ )
 					{
 						final int d = tiling.axes[ j ];
-						assertTrue( tile.dimension( d ) + kernelDims[ d ] - 1 <= plan.size[ j ],
-								"the input of " + tile + " fits its transform" );
+						final long input = tile.dimension( d ) + kernelDims[ d ] - 1;
+						assertTrue( input <= plan.size[ j ], "the input of " + tile
+								+ " fits its transform" );
 						assertTrue( tile.dimension( d ) <= plan.outputs[ j ] );
+						if ( ( shape & 1 << j ) != 0 )
+							assertEquals( smallestFastSize( input ), plan.size[ j ],
+									"the last tile's transform is the smallest that holds it" );
 					}
 					for ( int d = 0; d < n; d++ )
 						if ( kernelDims[ d ] == 1 )
@@ -161,6 +165,19 @@ class FftTilingTest
 					Method.FFT );
 			assertNull( TestImages.compareFloat( expected, TestImages.values( filter.apply(
 					source ) ), 1e-5 * scale ), mode.toString() );
+		}
+	}
+
+	/** @return the least size at or above {@code length} of the form 2^a, 3 x 2^a or 5 x 2^a */
+	private static long smallestFastSize( final long length )
+	{
+		for ( long m = length;; m++ )
+		{
+			long odd = m;
+			while ( odd % 2 == 0 )
+				odd /= 2;
+			if ( odd == 1 || odd == 3 || odd == 5 )
+				return m;
 		}
 	}
 
