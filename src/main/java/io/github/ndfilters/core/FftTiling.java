@@ -297,8 +297,8 @@ final class FftTiling
 	}
 
 	/**
-	 * @return the tiles, each with its shape, ordered by shape, the largest
-	 *         shapes first so that the small ones fill the threads' last gaps
+	 * @return the tiles of the output, one list per shape (entry {@code s}
+	 *         holds the tiles of shape {@code s}, possibly none)
 	 */
 	List< List< Interval > > tilesByShape()
 	{
