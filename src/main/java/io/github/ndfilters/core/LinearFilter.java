@@ -7,6 +7,7 @@ import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
 import net.imglib2.util.Util;
 import net.imglib2.view.Views;
 
@@ -242,7 +243,7 @@ public final class LinearFilter
 	/**
 	 * Computes the result at every position of {@code target}'s interval,
 	 * which may be any part of (or beyond) the output interval, so a large
-	 * image can be processed block by block.
+	 * image can be processed block by block. An empty target is left as it is.
 	 *
 	 * @throws java.util.concurrent.CancellationException
 	 *             if the monitor canceled; the target is then partly written
@@ -262,6 +263,8 @@ public final class LinearFilter
 			throw new IllegalArgumentException( "The source has " + source.numDimensions()
 					+ " axes but the target has " + target.numDimensions()
 					+ ". Give a target with as many axes as the source." );
+		if ( Intervals.numElements( target ) == 0 )
+			return; // NB: no positions, nothing to compute
 		final Kernel k = correlationKernel( source.numDimensions() );
 		MemoryBudget.require( 0, MemoryBudget.workingBytes( target, k, Slabs.threads() ) );
 		run( source, k, target, new long[ source.numDimensions() ] );

@@ -132,7 +132,10 @@ final class PaddedBlock
 			}
 			else
 			{
-				if ( !haveLine || !sameLine( sourcePos, lastLine, n ) )
+				// NB: a block wholly beyond the source along x reads nothing; its margins are
+				// all the outside value.
+				if ( sourceLine.length > 0 && ( !haveLine || !sameLine( sourcePos, lastLine,
+						n ) ) )
 				{
 					sourcePos[ 0 ] = xLo;
 					reader.read( sourcePos, sourceLine );

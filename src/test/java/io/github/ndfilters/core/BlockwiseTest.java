@@ -126,6 +126,74 @@ class BlockwiseTest
 					}
 	}
 
+	/**
+	 * A float source is read through its array; a block wholly beyond it
+	 * along x reads no sample at all. Worked by hand: zero edges give 0, and
+	 * edges of 2 give 2 x (1 + 2 + 3) = 12.
+	 */
+	@Test
+	void targetWhollyBeyondAFloatSourceAlongX()
+	{
+		final double[] line = { 1, 2, 3 };
+		for ( final Method method : Method.values() )
+		{
+			final RandomAccessibleInterval< DoubleType > zero = Views.translate( ArrayImgs
+					.doubles( 10 ), 100 );
+			LinearFilter.correlate( Kernel.of( line, 3 ) ).boundary( Boundary.ZERO ).method(
+					method ).applyTo( ArrayImgs.floats( 10 ), zero );
+			assertArrayEquals( new double[ 10 ], TestImages.values( zero ), method.toString() );
+			final RandomAccessibleInterval< DoubleType > two = Views.translate( ArrayImgs
+					.doubles( 6, 3 ), -40, 0 );
+			LinearFilter.correlate( Kernel.of( line, 3, 1 ) ).boundary( 2 ).method( method )
+					.applyTo( ArrayImgs.floats( new float[] { 5, 6, 7, 8, 9, 10 }, 2, 3 ), two );
+			final double[] twelves = new double[ 18 ];
+			java.util.Arrays.fill( twelves, 12 );
+			assertArrayEquals( twelves, TestImages.values( two ), method.toString() );
+		}
+	}
+
+	/** Tiles of a float source partly and wholly beyond it along x, in every mode. */
+	@Test
+	void targetBeyondAFloatSource()
+	{
+		final long[] dims = { 20, 20 };
+		final float[] samples = new float[ 400 ];
+		final double[] input = new double[ 400 ];
+		for ( int i = 0; i < 400; i++ )
+			input[ i ] = samples[ i ] = ( float ) ( RANDOM.nextDouble() * 8 - 4 );
+		final int[] kernelDims = { 5, 5 };
+		final double[] weights = RANDOM.doubles( 25, -1, 1 ).toArray();
+		for ( final Boundary mode : Boundary.values() )
+			for ( final long shift : new long[] { -30, -12, 7 } )
+				for ( final Method method : Method.values() )
+				{
+					final Boundary[] modes = { mode, mode };
+					final int[] centre = { 2 - ( int ) shift, 2 };
+					final BruteForce.Result ref = BruteForce.filter( input, dims, weights,
+							kernelDims, centre, modes, 0, false, OutputSize.SAME );
+					final double scale = TestImages.max( BruteForce.filter( TestImages
+							.finiteMagnitudes( input ), dims, TestImages.finiteMagnitudes(
+									weights ), kernelDims, centre, modes, 0, false,
+							OutputSize.SAME ).values );
+					final RandomAccessibleInterval< DoubleType > target = Views.translate(
+							ArrayImgs.doubles( dims ), shift, 0 );
+					LinearFilter.correlate( Kernel.of( weights, kernelDims ) ).boundary( mode )
+							.method( method ).applyTo( ArrayImgs.floats( samples.clone(), dims ),
+									target );
+					assertNull( TestImages.compareFloat( ref.values, TestImages.values( target ),
+							1e-5 * scale + 1e-30 ), mode + " shift " + shift + " " + method );
+				}
+	}
+
+	@Test
+	void anEmptyTargetIsLeftAsItIs()
+	{
+		for ( final Method method : Method.values() )
+			LinearFilter.correlate( Kernel.of( new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, 3, 3 ) )
+					.method( method ).applyTo( ArrayImgs.floats( 8, 8 ), Views.interval(
+							ArrayImgs.floats( 8, 8 ), new long[] { 3, 0 }, new long[] { 2, 7 } ) );
+	}
+
 	@Test
 	void targetLargerThanTheOutputOnEverySide()
 	{
