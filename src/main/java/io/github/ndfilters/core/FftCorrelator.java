@@ -44,7 +44,13 @@ import net.imglib2.type.numeric.RealType;
  * one window's; on tiles of 80x80x80, 384x384 and 512x512 the worst error
  * measured was below 1e-7 x scale, two orders of magnitude inside the
  * promised 1e-5 (see FftPrecisionTest), so double transforms would cost time
- * for nothing a user could see.
+ * for nothing a user could see. The bound fails where an output's own sum of
+ * |input| x |weight| is far below its tile's: a very bright sample met only
+ * by zero weights (at the border of a {@code VALID} result, 8e-4 of the scale
+ * was measured), or zero edges along an axis shorter than the kernel, where
+ * the exact answer is 0 and the transform leaves rounding noise. Telling
+ * those tiles apart would cost a direct sum per tile; the direct path
+ * answers them exactly.
  * </p>
  */
 final class FftCorrelator
