@@ -153,17 +153,8 @@ final class BlockCorrelator
 			strides[ d ] = stride;
 			stride *= blockDims[ d ];
 		}
-		// NB: each call of a summing loop has a start-up cost, so a narrow kernel gets
-		// segments as long as its shifted copies' cache budget allows (a 7x7 kernel ran a
-		// quarter faster on 1024 samples than on 512; 2048 spilled out of the cache). Wider
-		// kernels ran best at 512, or shorter where their copies would pass 256 KiB.
-		final int longest = Math.min( MAX_SEGMENT, Math.max( SHIFTED_SAMPLES / kx, Math.min(
-				SEGMENT, ( 1 << 16 ) / kx ) ) );
-		final int segment = Math.min( Math.max( 16, longest ), outDims[ 0 ] );
-		// NB: shorter rows (3-D images are often narrow) make room for more of them, so
-		// that each input row, copied kx times, serves more output rows.
-		final int[] tile = tileShape( outDims,
-				Math.min( TILE_ROWS, Math.max( MIN_TILE_ROWS, TILE_SAMPLES / segment ) ) );
+		final int segment = segment( kx, outDims[ 0 ] );
+		final int[] tile = tileShape( kernelDims, outDims, segment );
 		int tileRows = 1;
 		for ( int d = 1; d < n; d++ )
 			tileRows *= tile[ d ];
@@ -197,9 +188,50 @@ final class BlockCorrelator
 		}
 	}
 
-	/** Splits the tile's row budget over the axes on which the kernel is long. */
-	private int[] tileShape( final int[] outDims, final int rows )
+	/**
+	 * @return the length of the x segments summed at once, for a kernel
+	 *         {@code kx} wide and outputs {@code width} wide
+	 */
+	private static int segment( final int kx, final int width )
 	{
+		// NB: each call of a summing loop has a start-up cost, so a narrow kernel gets
+		// segments as long as its shifted copies' cache budget allows (a 7x7 kernel ran a
+		// quarter faster on 1024 samples than on 512; 2048 spilled out of the cache). Wider
+		// kernels ran best at 512, or shorter where their copies would pass 256 KiB.
+		final int longest = Math.min( MAX_SEGMENT, Math.max( SHIFTED_SAMPLES / kx, Math.min(
+				SEGMENT, ( 1 << 16 ) / kx ) ) );
+		return Math.min( Math.max( 16, longest ), width );
+	}
+
+	/**
+	 * @return how many input samples are copied per output, for the cost
+	 *         model: each input row under a tile of output rows is copied once
+	 *         per x-shift of the kernel
+	 */
+	static double copiesPerOutput( final int[] kernelDims, final int[] outDims )
+	{
+		final int[] tile = tileShape( kernelDims, outDims, segment( kernelDims[ 0 ],
+				outDims[ 0 ] ) );
+		double inRows = 1, outRows = 1;
+		for ( int d = 1; d < tile.length; d++ )
+		{
+			inRows *= tile[ d ] + kernelDims[ d ] - 1;
+			outRows *= tile[ d ];
+		}
+		return kernelDims[ 0 ] * inRows / outRows;
+	}
+
+	/**
+	 * Splits the tile's row budget over the axes on which the kernel is long.
+	 * NB: shorter rows (3-D images are often narrow) make room for more of
+	 * them, so that each input row, copied once per x-shift, serves more
+	 * output rows.
+	 */
+	private static int[] tileShape( final int[] kernelDims, final int[] outDims,
+			final int segment )
+	{
+		final int n = kernelDims.length;
+		final int rows = Math.min( TILE_ROWS, Math.max( MIN_TILE_ROWS, TILE_SAMPLES / segment ) );
 		final int[] tile = new int[ n ];
 		int longAxes = 0;
 		for ( int d = 1; d < n; d++ )

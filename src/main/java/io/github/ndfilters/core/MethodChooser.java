@@ -4,40 +4,47 @@ import net.imglib2.Interval;
 import net.imglib2.util.Intervals;
 
 /**
- * The cost model behind {@link Method#AUTO}: estimated time of each method
- * from counts of multiply-adds (direct, separable) or of FFT butterflies, each
- * times a constant fitted to the benchmark's timings on a 2-core machine (the
- * benchmark prints which method this model picks beside the timings of all
- * of them), so that it picks the faster method on both sides of the
- * crossovers measured there. Only the ratios between the constants matter;
- * refit them whenever an engine changes speed.
+ * The cost model behind {@link Method#AUTO}: the estimated time of each
+ * method, in seconds on the 2-core build machine, from counts of
+ * multiply-adds and copies (direct, separable) or from {@link FftTiling}'s
+ * timing model (FFT). The constants were fitted to forced runs of each method
+ * on 2048x2048 and 256x256x64 with 3 to 127 taps per axis, square, wide and
+ * tall kernels; most estimates came within 20 % of the time measured, and
+ * where two methods meet the faster one is picked. Only the ratios between
+ * the constants matter; refit them whenever an engine changes speed.
  */
 final class MethodChooser
 {
 	/** Seconds per multiply-add of the direct path (vectorised, all cores). */
-	static final double DIRECT_PER_TAP = 4.5e-11;
+	static final double DIRECT_PER_TAP = 1.5e-11;
 
 	/**
-	 * Seconds per output of the direct and separable paths beyond the sums:
-	 * reading and extending the input, copies, writing the result.
+	 * Seconds per input sample that the direct path copies, once per x-shift
+	 * of the kernel ({@link BlockCorrelator#copiesPerOutput}): a wide, flat
+	 * kernel (101x3) spends as long on copies as on sums.
 	 */
-	static final double PER_OUTPUT = 2.5e-9;
+	static final double DIRECT_PER_COPY = 3.3e-11;
 
 	/**
-	 * Seconds per multiply-add of a separable pass, per output and per tap of
-	 * the lines: shorter sums, a copy per tap along x, and halos passed
-	 * through every pass.
+	 * Seconds per output of the direct path beyond its sums and copies:
+	 * reading and extending the input, writing the result.
 	 */
-	static final double SEPARABLE_PER_TAP = 2.6e-10;
+	static final double PER_OUTPUT = 5e-10;
+
+	/** Seconds per multiply-add of a separable pass, per output and per tap of the lines. */
+	static final double SEPARABLE_PER_TAP = 2e-11;
+
+	/** Seconds per sample the separable x pass copies, one per tap along x. */
+	static final double SEPARABLE_PER_COPY = 1.5e-11;
 
 	/**
-	 * Seconds per unit of {@link FftCorrelator#cost}, a nanosecond of one
-	 * thread. The direct estimates above come out 1.5 to 3 times the times
-	 * measured on 2 threads, so this factor is set to match them where the
-	 * two paths meet (2-D kernels of 15 to 25 taps, 3-D of 7 to 11, measured
-	 * on 2048x2048 and 256x256x64) rather than to a true 0.5e-9.
+	 * Seconds per output and pass of the separable path beyond its sums: each
+	 * pass reads its input and writes an intermediate result.
 	 */
-	static final double FFT_PER_UNIT = 1.3e-9;
+	static final double SEPARABLE_PER_PASS = 7e-10;
+
+	/** Seconds per unit of {@link FftCorrelator#cost}, a nanosecond of one of 2 threads. */
+	static final double FFT_PER_UNIT = 0.5e-9;
 
 	private MethodChooser()
 	{}
@@ -67,13 +74,24 @@ final class MethodChooser
 		}
 		final double outputs = Intervals.numElements( target );
 		Method best = Method.DIRECT;
-		double bestCost = outputs * ( kernel.nonZeroWeights() * DIRECT_PER_TAP + PER_OUTPUT );
+		final int[] outDims = new int[ target.numDimensions() ];
+		for ( int d = 0; d < outDims.length; d++ )
+			outDims[ d ] = ( int ) Math.min( Integer.MAX_VALUE, target.dimension( d ) );
+		double bestCost = outputs * ( kernel.nonZeroWeights() * DIRECT_PER_TAP
+				+ BlockCorrelator.copiesPerOutput( kernel.dimensions(), outDims ) * DIRECT_PER_COPY
+				+ PER_OUTPUT );
 		if ( separable )
 		{
 			int taps = 0;
+			int passes = 0;
 			for ( int d = 0; d < kernel.numDimensions(); d++ )
-				taps += kernel.dimension( d ) > 1 ? kernel.dimension( d ) : 0;
-			final double cost = outputs * ( Math.max( 1, taps ) * SEPARABLE_PER_TAP + PER_OUTPUT );
+				if ( kernel.dimension( d ) > 1 )
+				{
+					taps += kernel.dimension( d );
+					passes++;
+				}
+			final double cost = outputs * ( taps * SEPARABLE_PER_TAP + kernel.dimension( 0 )
+					* SEPARABLE_PER_COPY + Math.max( 1, passes ) * SEPARABLE_PER_PASS );
 			if ( cost < bestCost )
 			{
 				best = Method.SEPARABLE;

@@ -86,6 +86,35 @@ class MethodChoiceTest
 				.chosenMethod( ArrayImgs.floats( 64, 64, 64 ) ) );
 	}
 
+	/**
+	 * Worked by hand from the direct path's tiles: a 7x7 kernel on rows of
+	 * 2048 sums segments of 1024 in tiles of 32 rows, which need 38 input
+	 * rows, each copied 7 times; 7x7x7 on 256x256x64 sums rows of 256 in
+	 * tiles of 8 x 8 rows, which need 14 x 14.
+	 */
+	@Test
+	void directCopiesPerOutputFollowTheTiles()
+	{
+		assertEquals( 7 * 38 / 32.0, BlockCorrelator.copiesPerOutput( new int[] { 7, 7 },
+				new int[] { 2048, 2048 } ), 1e-12 );
+		assertEquals( 7 * 14 * 14 / 64.0, BlockCorrelator.copiesPerOutput( new int[] { 7, 7,
+				7 }, new int[] { 256, 256, 64 } ), 1e-12 );
+	}
+
+	/**
+	 * A wide, flat kernel copies each input row once per tap along x for only
+	 * three kernel lines; the FFT path took 28 ms on 2048x2048 where the
+	 * direct path took 44.
+	 */
+	@Test
+	void autoCountsTheDirectPathsCopies()
+	{
+		assertEquals( Method.FFT, LinearFilter.correlate( randomKernel( new Random( 8 ), 127, 3 ) )
+				.chosenMethod( ArrayImgs.floats( 2048, 2048 ) ) );
+		assertEquals( Method.DIRECT, LinearFilter.correlate( randomKernel( new Random( 8 ), 3,
+				127 ) ).chosenMethod( ArrayImgs.floats( 2048, 2048 ) ), "tall: few copies" );
+	}
+
 	@Test
 	void everyMethodStopsWhenCanceled()
 	{
