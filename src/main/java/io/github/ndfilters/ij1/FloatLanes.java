@@ -22,6 +22,9 @@ final class FloatLanes
 	/** Runs that do not start at index 0 are copied here first. */
 	private final float[] block = new float[ LANES ];
 
+	/** Samples folded in so far. */
+	private long samples;
+
 	FloatLanes()
 	{
 		Arrays.fill( mins, Float.POSITIVE_INFINITY );
@@ -31,6 +34,7 @@ final class FloatLanes
 	/** Folds in the {@code length} samples from {@code values[ from ]} on. */
 	void fold( final float[] values, final int from, final int length )
 	{
+		samples += length;
 		if ( from == 0 && length <= LANES )
 		{
 			fold( values, length );
@@ -50,6 +54,12 @@ final class FloatLanes
 			mins[ j ] = Math.min( mins[ j ], run[ j ] );
 		for ( int j = 0; j < length; j++ )
 			maxs[ j ] = Math.max( maxs[ j ], run[ j ] );
+	}
+
+	/** @return how many samples were folded in */
+	long samples()
+	{
+		return samples;
 	}
 
 	/**

@@ -113,7 +113,6 @@ public final class ImagePlusFilter
 		return display( image, result, planes, ranges, rgb );
 	}
 
-
 	/**
 	 * Refuses a kernel that reaches along z or t when the image has a single
 	 * slice or frame there. The filter could fold the kernel over that one

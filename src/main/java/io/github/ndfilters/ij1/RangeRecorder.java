@@ -2,7 +2,6 @@ package io.github.ndfilters.ij1;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.github.ndfilters.core.FilterMonitor;
 
@@ -17,45 +16,23 @@ import io.github.ndfilters.core.FilterMonitor;
  * {@link FloatLanes}, which are merged when the filter is done.
  * </p>
  */
-final class RangeRecorder implements FilterMonitor
+final class RangeRecorder extends ForwardingMonitor
 {
-	private final FilterMonitor inner;
-
 	private final List< FloatLanes > allLanes = new ArrayList<>();
 
 	private final ThreadLocal< FloatLanes > threadLanes = ThreadLocal.withInitial( this::newLanes );
 
-	private final LongAdder samples = new LongAdder();
-
 	/** @param inner receives the progress, warnings and cancel polls */
 	RangeRecorder( final FilterMonitor inner )
 	{
-		this.inner = inner;
+		super( inner );
 	}
 
-	@Override
-	public void progress( final double fraction )
-	{
-		inner.progress( fraction );
-	}
-
-	@Override
-	public boolean isCanceled()
-	{
-		return inner.isCanceled();
-	}
-
-	@Override
-	public void warn( final String message )
-	{
-		inner.warn( message );
-	}
-
+	/** Folds the row into this thread's lanes; it is not passed on. */
 	@Override
 	public void floatRowStored( final float[] values, final int from, final int length )
 	{
 		threadLanes.get().fold( values, from, length );
-		samples.add( length );
 	}
 
 	/**
@@ -69,18 +46,18 @@ final class RangeRecorder implements FilterMonitor
 	 */
 	synchronized double[] range( final long expected )
 	{
-		if ( samples.sum() != expected )
-			return null;
+		long samples = 0;
 		float min = Float.POSITIVE_INFINITY;
 		float max = Float.NEGATIVE_INFINITY;
 		for ( final FloatLanes lanes : allLanes )
 		{
+			samples += lanes.samples();
 			final float[] extremes = lanes.extremes();
 			min = Math.min( min, extremes[ 0 ] );
 			max = Math.max( max, extremes[ 1 ] );
 		}
-		return Float.isFinite( min ) && Float.isFinite( max ) ? new double[] { min, max }
-				: null;
+		return samples == expected && Float.isFinite( min ) && Float.isFinite( max )
+				? new double[] { min, max } : null;
 	}
 
 	private synchronized FloatLanes newLanes()

@@ -6,10 +6,8 @@ import io.github.ndfilters.core.FilterMonitor;
  * Passes one part of a longer job to a monitor: progress of the part, from 0
  * to 1, becomes progress of the whole job.
  */
-final class ShareOfWork implements FilterMonitor
+final class ShareOfWork extends ForwardingMonitor
 {
-	private final FilterMonitor whole;
-
 	private final double start;
 
 	private final double share;
@@ -22,7 +20,7 @@ final class ShareOfWork implements FilterMonitor
 	 */
 	ShareOfWork( final FilterMonitor whole, final int part, final int parts )
 	{
-		this.whole = whole;
+		super( whole );
 		this.start = part / ( double ) parts;
 		this.share = 1.0 / parts;
 	}
@@ -30,18 +28,6 @@ final class ShareOfWork implements FilterMonitor
 	@Override
 	public void progress( final double fraction )
 	{
-		whole.progress( start + share * fraction );
-	}
-
-	@Override
-	public boolean isCanceled()
-	{
-		return whole.isCanceled();
-	}
-
-	@Override
-	public void warn( final String message )
-	{
-		whole.warn( message );
+		inner.progress( start + share * fraction );
 	}
 }
