@@ -94,7 +94,7 @@ final class PaddedBlock
 		final float[] data = buffer != null && buffer.length >= count ? buffer
 				: new float[ ( int ) count ];
 
-		// Range of source x that the block needs, read once per source line.
+		// Range of source x that the block needs.
 		long xLo = Long.MAX_VALUE, xHi = Long.MIN_VALUE;
 		for ( final long x : fold[ 0 ] )
 			if ( x != BEYOND )
@@ -102,7 +102,20 @@ final class PaddedBlock
 				xLo = Math.min( xLo, x );
 				xHi = Math.max( xHi, x );
 			}
-		final float[] sourceLine = new float[ xLo <= xHi ? ( int ) ( xHi - xLo + 1 ) : 0 ];
+		final long[] foldX = fold[ 0 ];
+		final float outsideX = ( float ) boundary.outsideValue( 0 );
+		final int lineLength = dims[ 0 ];
+		// Inside the source, x maps to itself: [inLo, inHi) of each line is one straight copy.
+		final int inLo = ( int ) Math.max( 0, Math.min( lineLength, source.min( 0 ) - min[ 0 ] ) );
+		final int inHi = ( int ) Math.max( inLo, Math.min( lineLength, source.max( 0 ) + 1
+				- min[ 0 ] ) );
+		// NB: when the margins fold back into the line's own inside, the line is read straight
+		// into the block and its margins copied from there; a separate line buffer took a
+		// third of the read's time. Otherwise (a block narrower than its margins' mirror
+		// images) the whole source range is read into a line buffer, once per source line.
+		final boolean marginsInside = marginsFoldInside( foldX, min[ 0 ], inLo, inHi );
+		final float[] sourceLine = new float[ marginsInside || xLo > xHi ? 0
+				: ( int ) ( xHi - xLo + 1 ) ];
 		final SourceLines reader = new SourceLines( source );
 		final long[] sourcePos = new long[ n ];
 		final long[] lastLine = new long[ n ];
@@ -111,7 +124,6 @@ final class PaddedBlock
 		boolean lineNonFinite = false;
 
 		final int[] line = new int[ n ]; // position of the current line, axes 1..n-1
-		final int lineLength = dims[ 0 ];
 		for ( int offset = 0; offset < count; offset += lineLength )
 		{
 			int beyondAxis = -1;
@@ -127,8 +139,18 @@ final class PaddedBlock
 				Arrays.fill( data, offset, offset + lineLength,
 						( float ) boundary.outsideValue( beyondAxis ) );
 				for ( int i = 0; i < lineLength; i++ )
-					if ( fold[ 0 ][ i ] == BEYOND )
-						data[ offset + i ] = ( float ) boundary.outsideValue( 0 );
+					if ( foldX[ i ] == BEYOND )
+						data[ offset + i ] = outsideX;
+			}
+			else if ( marginsInside )
+			{
+				sourcePos[ 0 ] = min[ 0 ] + inLo;
+				reader.read( sourcePos, data, offset + inLo, inHi - inLo );
+				for ( int i = 0; i < inLo; i++ )
+					data[ offset + i ] = fromLine( data, offset, foldX[ i ], min[ 0 ], outsideX );
+				for ( int i = inHi; i < lineLength; i++ )
+					data[ offset + i ] = fromLine( data, offset, foldX[ i ], min[ 0 ], outsideX );
+				nonFinite |= findNonFinite && hasNonFinite( data, offset + inLo, offset + inHi );
 			}
 			else
 			{
@@ -138,31 +160,19 @@ final class PaddedBlock
 						n ) ) )
 				{
 					sourcePos[ 0 ] = xLo;
-					reader.read( sourcePos, sourceLine );
-					lineNonFinite = findNonFinite && hasNonFinite( sourceLine );
+					reader.read( sourcePos, sourceLine, 0, sourceLine.length );
+					lineNonFinite = findNonFinite && hasNonFinite( sourceLine, 0,
+							sourceLine.length );
 					System.arraycopy( sourcePos, 0, lastLine, 0, n );
 					haveLine = true;
 				}
-				final float outsideX = ( float ) boundary.outsideValue( 0 );
-				final long[] foldX = fold[ 0 ];
-				// Inside the source, x maps to itself: one copy; only the margins are folded.
-				final int inLo = ( int ) Math.max( 0, Math.min( lineLength, source.min( 0 )
-						- min[ 0 ] ) );
-				final int inHi = ( int ) Math.max( inLo, Math.min( lineLength, source.max( 0 ) + 1
-						- min[ 0 ] ) );
 				if ( inHi > inLo )
 					System.arraycopy( sourceLine, ( int ) ( min[ 0 ] + inLo - xLo ), data,
 							offset + inLo, inHi - inLo );
 				for ( int i = 0; i < inLo; i++ )
-				{
-					final long x = foldX[ i ];
-					data[ offset + i ] = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
-				}
+					data[ offset + i ] = fromLine( sourceLine, 0, foldX[ i ], xLo, outsideX );
 				for ( int i = inHi; i < lineLength; i++ )
-				{
-					final long x = foldX[ i ];
-					data[ offset + i ] = x == BEYOND ? outsideX : sourceLine[ ( int ) ( x - xLo ) ];
-				}
+					data[ offset + i ] = fromLine( sourceLine, 0, foldX[ i ], xLo, outsideX );
 				nonFinite |= lineNonFinite;
 			}
 			for ( int d = 1; d < n; d++ )
@@ -176,22 +186,53 @@ final class PaddedBlock
 	}
 
 	/**
+	 * @return whether every margin position of a line, outside {@code [inLo,
+	 *         inHi)}, lies beyond the edge or folds to a source position inside
+	 *         that range, so that it can be copied from the line itself
+	 */
+	private static boolean marginsFoldInside( final long[] foldX, final long min,
+			final int inLo, final int inHi )
+	{
+		if ( inHi <= inLo )
+			return false;
+		for ( int i = 0; i < foldX.length; i++ )
+		{
+			final boolean margin = i < inLo || i >= inHi;
+			if ( margin && foldX[ i ] != BEYOND && ( foldX[ i ] - min < inLo
+					|| foldX[ i ] - min >= inHi ) )
+				return false;
+		}
+		return true;
+	}
+
+	/**
+	 * @return the value at source x {@code x} of a line whose element
+	 *         {@code at} holds source x {@code lineMin}, or the outside value
+	 *         for a position beyond the edge
+	 */
+	private static float fromLine( final float[] values, final int at, final long x,
+			final long lineMin, final float outside )
+	{
+		return x == BEYOND ? outside : values[ at + ( int ) ( x - lineMin ) ];
+	}
+
+	/**
 	 * NB: {@code v * 0} is NaN exactly for NaN and infinities, and a float sum
 	 * keeps a NaN; four partial sums keep the loop from waiting on one chain.
 	 */
-	private static boolean hasNonFinite( final float[] line )
+	private static boolean hasNonFinite( final float[] values, final int from, final int to )
 	{
 		float p0 = 0, p1 = 0, p2 = 0, p3 = 0;
-		final int end = line.length & ~3;
-		for ( int i = 0; i < end; i += 4 )
+		final int end = from + ( ( to - from ) & ~3 );
+		for ( int i = from; i < end; i += 4 )
 		{
-			p0 += line[ i ] * 0f;
-			p1 += line[ i + 1 ] * 0f;
-			p2 += line[ i + 2 ] * 0f;
-			p3 += line[ i + 3 ] * 0f;
+			p0 += values[ i ] * 0f;
+			p1 += values[ i + 1 ] * 0f;
+			p2 += values[ i + 2 ] * 0f;
+			p3 += values[ i + 3 ] * 0f;
 		}
-		for ( int i = end; i < line.length; i++ )
-			p0 += line[ i ] * 0f;
+		for ( int i = end; i < to; i++ )
+			p0 += values[ i ] * 0f;
 		return Float.isNaN( ( p0 + p1 ) + ( p2 + p3 ) );
 	}
 

@@ -23,18 +23,18 @@ final class SourceLines
 	}
 
 	/**
-	 * Reads {@code line.length} samples starting at {@code position} (in the
-	 * source's coordinates) along x.
+	 * Reads {@code length} samples starting at {@code position} (in the
+	 * source's coordinates) along x into {@code line}, from index {@code at}
+	 * on.
 	 */
-	void read( final long[] position, final float[] line )
+	void read( final long[] position, final float[] line, final int at, final int length )
 	{
-		final int length = line.length;
 		if ( arrays == null )
 		{
 			access.setPosition( position );
 			for ( int i = 0; i < length; i++ )
 			{
-				line[ i ] = access.get().getRealFloat();
+				line[ at + i ] = access.get().getRealFloat();
 				access.fwd( 0 );
 			}
 			return;
@@ -44,27 +44,27 @@ final class SourceLines
 		switch ( arrays.kind )
 		{
 		case FLOAT:
-			System.arraycopy( array, start, line, 0, length );
+			System.arraycopy( array, start, line, at, length );
 			break;
 		case DOUBLE:
 			final double[] doubles = ( double[] ) array;
 			for ( int i = 0; i < length; i++ )
-				line[ i ] = ( float ) doubles[ start + i ];
+				line[ at + i ] = ( float ) doubles[ start + i ];
 			break;
 		case UNSIGNED_SHORT:
 			final short[] unsignedShorts = ( short[] ) array;
 			for ( int i = 0; i < length; i++ )
-				line[ i ] = unsignedShorts[ start + i ] & 0xffff;
+				line[ at + i ] = unsignedShorts[ start + i ] & 0xffff;
 			break;
 		case SHORT:
 			final short[] shorts = ( short[] ) array;
 			for ( int i = 0; i < length; i++ )
-				line[ i ] = shorts[ start + i ];
+				line[ at + i ] = shorts[ start + i ];
 			break;
 		case UNSIGNED_BYTE:
 			final byte[] bytes = ( byte[] ) array;
 			for ( int i = 0; i < length; i++ )
-				line[ i ] = bytes[ start + i ] & 0xff;
+				line[ at + i ] = bytes[ start + i ] & 0xff;
 			break;
 		}
 	}
