@@ -129,22 +129,24 @@ final class SeparableCorrelator
 		}
 
 		@Override
-		public void accept( final int[] row, final double[] values, final int length )
+		public void accept( final int[] row, final double[] values, final int from,
+				final int length )
 		{
 			int start = 0;
 			for ( int d = 0; d < row.length; d++ )
 				start += row[ d ] * strides[ d ];
 			for ( int i = 0; i < length; i++ )
-				data[ start + i ] = ( float ) values[ i ];
+				data[ start + i ] = ( float ) values[ from + i ];
 		}
 
 		@Override
-		public void accept( final int[] row, final float[] values, final int length )
+		public void accept( final int[] row, final float[] values, final int from,
+				final int length )
 		{
 			int start = 0;
 			for ( int d = 0; d < row.length; d++ )
 				start += row[ d ] * strides[ d ];
-			System.arraycopy( values, 0, data, start, length );
+			System.arraycopy( values, from, data, start, length );
 		}
 	}
 }

@@ -47,14 +47,15 @@ final class TargetRows implements BlockCorrelator.Rows
 	}
 
 	@Override
-	public void accept( final int[] row, final double[] values, final int length )
+	public void accept( final int[] row, final double[] values, final int from,
+			final int length )
 	{
 		moveTo( row );
 		if ( arrays == null )
 		{
 			for ( int i = 0; i < length; i++ )
 			{
-				writer.write( access.get(), values[ i ] );
+				writer.write( access.get(), values[ from + i ] );
 				access.fwd( 0 );
 			}
 			return;
@@ -66,48 +67,50 @@ final class TargetRows implements BlockCorrelator.Rows
 		case FLOAT:
 			final float[] floats = ( float[] ) array;
 			for ( int i = 0; i < length; i++ )
-				floats[ start + i ] = ( float ) values[ i ];
+				floats[ start + i ] = ( float ) values[ from + i ];
 			monitor.floatRowStored( floats, start, length );
 			break;
 		case DOUBLE:
-			System.arraycopy( values, 0, array, start, length );
+			System.arraycopy( values, from, array, start, length );
 			break;
 		case UNSIGNED_SHORT:
 			final short[] unsignedShorts = ( short[] ) array;
 			for ( int i = 0; i < length; i++ )
-				unsignedShorts[ start + i ] = ( short ) SampleWriter.toIntegral( values[ i ], 0,
-						0xffff );
+				unsignedShorts[ start + i ] = ( short ) SampleWriter.toIntegral( values[ from + i ],
+						0, 0xffff );
 			break;
 		case SHORT:
 			final short[] shorts = ( short[] ) array;
 			for ( int i = 0; i < length; i++ )
-				shorts[ start + i ] = ( short ) SampleWriter.toIntegral( values[ i ],
+				shorts[ start + i ] = ( short ) SampleWriter.toIntegral( values[ from + i ],
 						Short.MIN_VALUE, Short.MAX_VALUE );
 			break;
 		case UNSIGNED_BYTE:
 			final byte[] bytes = ( byte[] ) array;
 			for ( int i = 0; i < length; i++ )
-				bytes[ start + i ] = ( byte ) SampleWriter.toIntegral( values[ i ], 0, 0xff );
+				bytes[ start + i ] = ( byte ) SampleWriter.toIntegral( values[ from + i ], 0,
+						0xff );
 			break;
 		}
 	}
 
 	@Override
-	public void accept( final int[] row, final float[] values, final int length )
+	public void accept( final int[] row, final float[] values, final int from,
+			final int length )
 	{
 		if ( arrays != null && arrays.kind == RowArrays.Kind.FLOAT )
 		{
 			moveTo( row );
-			System.arraycopy( values, 0, arrays.array( position ), arrays.index( position ),
+			System.arraycopy( values, from, arrays.array( position ), arrays.index( position ),
 					length );
-			monitor.floatRowStored( values, 0, length );
+			monitor.floatRowStored( values, from, length );
 			return;
 		}
 		if ( widened.length < length )
 			widened = new double[ length ];
 		for ( int i = 0; i < length; i++ )
-			widened[ i ] = values[ i ];
-		accept( row, widened, length );
+			widened[ i ] = values[ from + i ];
+		accept( row, widened, 0, length );
 	}
 
 	/** Sets {@link #position} (and the random access, if any) to a row's first sample. */

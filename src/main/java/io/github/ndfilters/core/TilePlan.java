@@ -139,7 +139,7 @@ final class TilePlan
 			for ( int i = 0; i < len; i++ )
 				values[ i ] = normal ? buffer[ start + i * xStep ] * factor
 						: Math.scalb( ( double ) buffer[ start + i * xStep ], exponent );
-			rows.accept( row, values, len );
+			rows.accept( row, values, 0, len );
 			int d = 1;
 			for ( ; d < n; d++ )
 			{

@@ -97,7 +97,9 @@ class MethodChoiceTest
 	{
 		assertEquals( 7 * 38 / 32.0, BlockCorrelator.copiesPerOutput( new int[] { 7, 7 },
 				new int[] { 2048, 2048 } ), 1e-12 );
-		assertEquals( 7 * 14 * 14 / 64.0, BlockCorrelator.copiesPerOutput( new int[] { 7, 7,
+		// 3-D rows of 256 are summed four side by side (1024 samples): 32 tile rows as 6x6
+		// of y and z, under 12x12 input rows.
+		assertEquals( 7 * 12 * 12 / 36.0, BlockCorrelator.copiesPerOutput( new int[] { 7, 7,
 				7 }, new int[] { 256, 256, 64 } ), 1e-12 );
 	}
 

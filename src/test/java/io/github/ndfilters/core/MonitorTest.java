@@ -126,7 +126,7 @@ class MonitorTest
 		};
 		for ( final Method method : Method.values() )
 		{
-			final WriteCounter counter = new WriteCounter( Long.MAX_VALUE );
+			final WriteCounter counter = new WriteCounter( Long.MAX_VALUE, DIMS );
 			assertThrows( CancellationException.class, () -> LinearFilter.convolve( KERNEL )
 					.method( method ).monitor( alwaysCanceled )
 					.applyTo( ArrayImgs.doubles( INPUT.clone(), DIMS ), counter.target() ) );
@@ -142,14 +142,19 @@ class MonitorTest
 	@Test
 	void cancelingStopsWithinABoundedAmountOfWork()
 	{
-		final long total = Intervals.numElements( DIMS );
-		final long lineLength = DIMS[ 0 ];
+		// NB: tall enough that a slab holds several tiles even when the direct path sums
+		// several parts of these narrow rows side by side (see BlockCorrelator.groups).
+		final long[] dims = { 200, 9600 };
+		final double[] input = new Random( 37 ).doubles( 200 * 9600, 0, 1 ).toArray();
+		final long total = Intervals.numElements( dims );
+		final long lineLength = dims[ 0 ];
+		final int groups = BlockCorrelator.groups( KERNEL.dimensions(), new int[] { 200, 9600 } );
 		// NB: not on a line or block boundary, so polling only between blocks shows up.
 		final long cancelAt = total * 3 / 10 + 37;
 		for ( final int threads : new int[] { 1, 2, 4 } )
 			for ( final Method method : Method.values() )
 			{
-				final WriteCounter counter = new WriteCounter( cancelAt );
+				final WriteCounter counter = new WriteCounter( cancelAt, dims );
 				final FilterMonitor monitor = new FilterMonitor()
 				{
 					@Override
@@ -162,12 +167,14 @@ class MonitorTest
 						() -> Parallelization.runWithNumThreads( threads,
 								() -> LinearFilter.convolve( KERNEL ).method( method )
 										.monitor( monitor ).applyTo(
-												ArrayImgs.doubles( INPUT.clone(), DIMS ),
+												ArrayImgs.doubles( input.clone(), dims ),
 												counter.target() ) ) );
 				final long afterCancel = counter.writes.get() - cancelAt;
 				// NB: engines poll between tiles of output rows, so each worker may
-				// finish the tile it is on.
-				final long perWorker = ( BlockCorrelator.TILE_ROWS + 4 ) * lineLength;
+				// finish the tile it is on; a tile row holds `groups` image rows.
+				final long perWorker = ( BlockCorrelator.TILE_ROWS + 4 ) * lineLength * groups;
+				final long perSlab = total / ( 4L * threads );
+				assertTrue( perWorker < perSlab, "the bound must be finer than a slab" );
 				assertTrue( afterCancel <= threads * perWorker, threads + " threads, "
 						+ method + ": " + afterCancel + " samples were written after the cancel ("
 						+ cancelAt + " before, " + total + " in all)" );
@@ -184,11 +191,14 @@ class MonitorTest
 
 		final long cancelAt;
 
+		private final long[] dims;
+
 		volatile boolean canceled;
 
-		WriteCounter( final long cancelAt )
+		WriteCounter( final long cancelAt, final long[] dims )
 		{
 			this.cancelAt = cancelAt;
+			this.dims = dims;
 		}
 
 		void written()
@@ -202,7 +212,7 @@ class MonitorTest
 			final SamplerConverter< FloatType, FloatType > counting = sampler -> new FloatType(
 					new CountingAccess( sampler, this ) );
 			return Converters.convert( ( RandomAccessibleInterval< FloatType > ) ArrayImgs
-					.floats( DIMS ), counting );
+					.floats( dims ), counting );
 		}
 	}
 

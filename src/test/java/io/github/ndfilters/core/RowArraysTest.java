@@ -75,29 +75,30 @@ public class RowArraysTest
 	@Test
 	public void writesIntegerRowsAsTheRandomAccessDoes()
 	{
-		final double[] values = { 2.5, -2.5, 3.49, 70000, Double.NaN, -0.5, 65534.5, 1e300 };
+		// NB: the rows start at index 1 of their arrays; index 0 must not be written.
+		final double[] values = { 9, 2.5, -2.5, 3.49, 70000, Double.NaN, -0.5, 65534.5, 1e300 };
 		final int[] expected = { 3, 0, 3, 65535, 0, 0, 65535, 65535 };
-		final Img< UnsignedShortType > fast = ArrayImgs.unsignedShorts( values.length, 2 );
+		final Img< UnsignedShortType > fast = ArrayImgs.unsignedShorts( expected.length, 2 );
 		final Img< UnsignedShortType > slow = new CellImgFactory<>( new UnsignedShortType(), 3 )
-				.create( values.length, 2 );
+				.create( expected.length, 2 );
 		final FilterMonitor none = FilterMonitor.NONE;
-		new TargetRows( fast, new long[] { 0, 0 }, none ).accept( new int[] { 0, 1 }, values,
-				values.length );
-		new TargetRows( slow, new long[] { 0, 0 }, none ).accept( new int[] { 0, 1 }, values,
-				values.length );
+		new TargetRows( fast, new long[] { 0, 0 }, none ).accept( new int[] { 0, 1 }, values, 1,
+				expected.length );
+		new TargetRows( slow, new long[] { 0, 0 }, none ).accept( new int[] { 0, 1 }, values, 1,
+				expected.length );
 		assertArrayEquals( expected, row( fast, 1 ) );
 		assertArrayEquals( expected, row( slow, 1 ) );
 
-		final float[] floats = { -1.5f, 1.5f, 255.5f, 0.49f };
+		final float[] floats = { 7f, 7f, -1.5f, 1.5f, 255.5f, 0.49f };
 		final Img< net.imglib2.type.numeric.integer.UnsignedByteType > bytes = PlanarImgs
 				.unsignedBytes( 4, 1, 2 );
 		new TargetRows( Views.translate( bytes, 5, 0, 0 ), new long[] { 5, 0, 1 }, none )
-				.accept( new int[] { 0, 0, 0 }, floats, floats.length );
+				.accept( new int[] { 0, 0, 0 }, floats, 2, 4 );
 		assertArrayEquals( new int[] { 0, 2, 255, 0 }, row( Views.hyperSlice( bytes, 2, 1 ), 0 ) );
 
 		final Img< ByteType > signed = ArrayImgs.bytes( 3 );
 		new TargetRows( signed, new long[] { 0 }, none ).accept( new int[] { 0 }, new double[] {
-				-200, -1.5, 127.4 }, 3 );
+				-200, -1.5, 127.4 }, 0, 3 );
 		assertArrayEquals( new int[] { -128, -2, 127 }, row( signed, -1 ) );
 	}
 
