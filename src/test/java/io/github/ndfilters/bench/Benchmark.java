@@ -26,8 +26,8 @@ import net.imglib2.type.numeric.real.FloatType;
 /**
  * Times the filter's methods against ImageJ 1.x's Convolver and a naive loop,
  * in one JVM, and prints a markdown table of medians and ratios plus the
- * multiply-add rate as a share of the peak this machine shows in a tight
- * vectorised loop. Not a test: start it with {@code bench/run.sh}.
+ * multiply-add rate as a share of the peak this machine shows in tight
+ * vectorised loops ({@link PeakRate}). Not a test: start it with {@code bench/run.sh}.
  * <p>
  * Arguments (optional): {@code reps=N} repetitions per timing (default 5),
  * {@code cases=a,b,...} a subset of the case names, {@code nominal=G} the
@@ -69,11 +69,13 @@ public final class Benchmark
 				cases = Arrays.asList( a.substring( 6 ).split( "," ) );
 		}
 		final int threads = Runtime.getRuntime().availableProcessors();
-		peak = PeakRate.measure( threads );
+		final PeakRate.Rates rates = PeakRate.measure( threads );
+		peak = rates.best();
 		warmUp();
 		System.out.printf( Locale.ROOT, "Threads: %d, measured peak %.1f G multiply-adds/s "
-				+ "(vectorised float loop on all threads), median of %d runs%n%n", threads,
-				peak / 1e9, reps );
+				+ "(vectorised float loops on all threads: four rows into one %.1f G/s, Horner "
+				+ "%.1f G/s), median of %d runs%n%n", threads, peak / 1e9, rates.rows / 1e9,
+				rates.horner / 1e9, reps );
 		System.out.println( "| case | auto | direct | separable | fft | chosen | ImageJ 1.x "
 				+ "| naive loop | ImageJ / auto | naive / auto | direct G mul-add/s "
 				+ "| % measured peak | % nominal peak |" );
