@@ -341,7 +341,8 @@ final class BlockCorrelator
 			accTaps = new int[ tileRows ];
 			midChunks = new int[ tileRows ];
 			levels = new int[ tileRows ];
-			result = new double[ rowLength ];
+			// NB: as long as the rows, which a later call with longer rows may reuse.
+			result = new double[ alignedLength( rowLength ) ];
 		}
 	}
 

@@ -93,6 +93,56 @@ class NarrowRowsTest
 		}
 	}
 
+	/**
+	 * One engine serves every part of a slab, and parts may differ in row
+	 * length (the last part of a 2-D slab is lower, so its rows may be grouped
+	 * differently). A second call with slightly longer rows reuses the first
+	 * call's buffers; with 75 taps its sums pass through the outer levels,
+	 * whose buffers must be long enough too.
+	 */
+	@Test
+	void buffersReusedForLongerRowsHoldTheirSums()
+	{
+		final double[] weights = RANDOM.doubles( 75, -1, 1 ).toArray();
+		final BlockCorrelator engine = BlockCorrelator.of( Kernel.of( weights, 75 ), false );
+		for ( final int width : new int[] { 5, 10 } )
+		{
+			final float[] data = new float[ width + 74 ];
+			for ( int i = 0; i < data.length; i++ )
+				data[ i ] = RANDOM.nextInt( 9 ) - 4;
+			final double[] sums = new double[ width ];
+			engine.correlate( data, new int[] { data.length }, new int[] { width },
+					new BlockCorrelator.Rows()
+					{
+						@Override
+						public void accept( final int[] row, final double[] values,
+								final int from, final int length )
+						{
+							System.arraycopy( values, from, sums, row[ 0 ], length );
+						}
+
+						@Override
+						public void accept( final int[] row, final float[] values,
+								final int from, final int length )
+						{
+							for ( int i = 0; i < length; i++ )
+								sums[ row[ 0 ] + i ] = values[ from + i ];
+						}
+					}, FilterMonitor.NONE );
+			for ( int o = 0; o < width; o++ )
+			{
+				double expected = 0, scale = 0;
+				for ( int t = 0; t < 75; t++ )
+				{
+					expected += ( float ) weights[ t ] * data[ o + t ];
+					scale += Math.abs( weights[ t ] * data[ o + t ] );
+				}
+				assertEquals( expected, sums[ o ], 1e-5 * scale, "width " + width + ", output "
+						+ o );
+			}
+		}
+	}
+
 	/** Every mode and output size, with the size itself chosen so that rows are grouped. */
 	private static void check( final long[] dims, final int[] kernelDims )
 	{
