@@ -165,8 +165,8 @@ final class BlockCorrelator
 		final int rowLength = segment * groups;
 		if ( work == null || work.acc.length < tileRows || work.shifted[ 0 ].length < rowLength )
 			work = new Work( n, tileRows, rowLength, kx );
-		// Group g of a virtual row lies this far after group 0 in the block.
-		final int groupStride = n > 1 ? virtualDims[ 1 ] * strides[ 1 ] : 0;
+		// Part g of a virtual row lies this many rows after part 0.
+		final int partHeight = n > 1 ? virtualDims[ 1 ] : 0;
 
 		final int[] tileStart = new int[ n ];
 		final int[] tileSize = new int[ n ];
@@ -180,7 +180,7 @@ final class BlockCorrelator
 			{
 				tileStart[ 0 ] = x0;
 				tileSize[ 0 ] = Math.min( segment, outDims[ 0 ] - x0 );
-				correlateTile( data, strides, groups, groupStride, tileStart, tileSize, work,
+				correlateTile( data, strides, groups, partHeight, tileStart, tileSize, work,
 						rows );
 			}
 			int d = 1;
@@ -360,15 +360,16 @@ final class BlockCorrelator
 	 * @param groups
 	 *            parts of y side by side in each row of the tile (see
 	 *            {@link #groups})
-	 * @param groupStride
-	 *            block offset from one part's row to the next one's
+	 * @param partHeight
+	 *            rows along y from one part to the next
 	 */
 	private void correlateTile( final float[] data, final int[] strides, final int groups,
-			final int groupStride, final int[] tileStart, final int[] tileSize, final Work w,
+			final int partHeight, final int[] tileStart, final int[] tileSize, final Work w,
 			final Rows rows )
 	{
 		final int width = tileSize[ 0 ];
 		final int len = width * groups;
+		final int partStride = n > 1 ? partHeight * strides[ 1 ] : 0;
 		int tileRows = 1;
 		for ( int d = 1; d < n; d++ )
 			tileRows *= tileSize[ d ];
@@ -400,7 +401,7 @@ final class BlockCorrelator
 				base += ( tileStart[ d ] + in[ d ] ) * strides[ d ];
 			for ( int g = 0; g < groups; g++ )
 				for ( int s = 0; s < kx; s++ )
-					System.arraycopy( data, base + g * groupStride + s, w.shifted[ s ], g * width,
+					System.arraycopy( data, base + g * partStride + s, w.shifted[ s ], g * width,
 							width );
 
 			// Only the kernel lines t whose output row (in - t) lies in the tile.
@@ -441,7 +442,6 @@ final class BlockCorrelator
 		final int[] position = w.position;
 		final int[] o = w.o;
 		Arrays.fill( o, 0 );
-		final int partHeight = len > width ? groupStride / strides[ 1 ] : 0;
 		for ( int r = 0; r < tileRows; r++ )
 		{
 			position[ 0 ] = tileStart[ 0 ];
