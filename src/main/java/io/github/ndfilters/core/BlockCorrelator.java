@@ -237,9 +237,9 @@ final class BlockCorrelator
 			return 1;
 		final int height = outDims[ 1 ];
 		final int halo = kernelDims[ 1 ] - 1;
+		final int longest = longestSegment( kernelDims[ 0 ] );
 		int best = 1;
-		for ( int g = 2; ( long ) g * outDims[ 0 ] <= longestSegment( kernelDims[ 0 ] )
-				&& g <= height; g++ )
+		for ( int g = 2; ( long ) g * outDims[ 0 ] <= longest && g <= height; g++ )
 			if ( height % g == 0 && height / g >= Math.max( 1, 2 * halo ) )
 				best = g;
 		return best;
@@ -469,31 +469,25 @@ final class BlockCorrelator
 	{
 		final int len = width * groups;
 		final float[] a = w.acc[ r ];
-		final int y = position.length > 1 ? position[ 1 ] : 0;
-		if ( w.levels[ r ] == 1 )
-		{
-			// NB: a float sum goes out as it is; widening it to double would change nothing.
-			for ( int g = 0; g < groups; g++ )
-			{
-				if ( groups > 1 )
-					position[ 1 ] = y + g * partHeight;
-				rows.accept( position, a, g * width, width );
-			}
-			return;
-		}
 		final float[] m = w.mid[ r ];
 		final double[] top = w.top[ r ];
-		if ( w.levels[ r ] == 2 )
+		final int levels = w.levels[ r ];
+		if ( levels == 2 )
 			for ( int i = 0; i < len; i++ )
 				w.result[ i ] = ( double ) m[ i ] + a[ i ];
-		else
+		else if ( levels == 3 )
 			for ( int i = 0; i < len; i++ )
 				w.result[ i ] = top[ i ] + ( ( double ) m[ i ] + a[ i ] );
+		final int y = position.length > 1 ? position[ 1 ] : 0;
 		for ( int g = 0; g < groups; g++ )
 		{
 			if ( groups > 1 )
 				position[ 1 ] = y + g * partHeight;
-			rows.accept( position, w.result, g * width, width );
+			// NB: a float sum goes out as it is; widening it to double would change nothing.
+			if ( levels == 1 )
+				rows.accept( position, a, g * width, width );
+			else
+				rows.accept( position, w.result, g * width, width );
 		}
 	}
 

@@ -146,10 +146,8 @@ final class PaddedBlock
 			{
 				sourcePos[ 0 ] = min[ 0 ] + inLo;
 				reader.read( sourcePos, data, offset + inLo, inHi - inLo );
-				for ( int i = 0; i < inLo; i++ )
-					data[ offset + i ] = fromLine( data, offset, foldX[ i ], min[ 0 ], outsideX );
-				for ( int i = inHi; i < lineLength; i++ )
-					data[ offset + i ] = fromLine( data, offset, foldX[ i ], min[ 0 ], outsideX );
+				fillMargins( data, offset, lineLength, inLo, inHi, foldX, data, offset, min[ 0 ],
+						outsideX );
 				nonFinite |= findNonFinite && hasNonFinite( data, offset + inLo, offset + inHi );
 			}
 			else
@@ -169,10 +167,8 @@ final class PaddedBlock
 				if ( inHi > inLo )
 					System.arraycopy( sourceLine, ( int ) ( min[ 0 ] + inLo - xLo ), data,
 							offset + inLo, inHi - inLo );
-				for ( int i = 0; i < inLo; i++ )
-					data[ offset + i ] = fromLine( sourceLine, 0, foldX[ i ], xLo, outsideX );
-				for ( int i = inHi; i < lineLength; i++ )
-					data[ offset + i ] = fromLine( sourceLine, 0, foldX[ i ], xLo, outsideX );
+				fillMargins( data, offset, lineLength, inLo, inHi, foldX, sourceLine, 0, xLo,
+						outsideX );
 				nonFinite |= lineNonFinite;
 			}
 			for ( int d = 1; d < n; d++ )
@@ -206,14 +202,25 @@ final class PaddedBlock
 	}
 
 	/**
-	 * @return the value at source x {@code x} of a line whose element
-	 *         {@code at} holds source x {@code lineMin}, or the outside value
-	 *         for a position beyond the edge
+	 * Fills the margins of the block line at {@code offset}, the positions
+	 * outside {@code [inLo, inHi)}, with the outside value or the sample their
+	 * x folds to, taken from a line whose element {@code at} holds source x
+	 * {@code lineMin}.
 	 */
-	private static float fromLine( final float[] values, final int at, final long x,
+	private static void fillMargins( final float[] data, final int offset, final int lineLength,
+			final int inLo, final int inHi, final long[] foldX, final float[] line, final int at,
 			final long lineMin, final float outside )
 	{
-		return x == BEYOND ? outside : values[ at + ( int ) ( x - lineMin ) ];
+		for ( int i = 0; i < inLo; i++ )
+			data[ offset + i ] = folded( foldX[ i ], line, at, lineMin, outside );
+		for ( int i = inHi; i < lineLength; i++ )
+			data[ offset + i ] = folded( foldX[ i ], line, at, lineMin, outside );
+	}
+
+	private static float folded( final long x, final float[] line, final int at,
+			final long lineMin, final float outside )
+	{
+		return x == BEYOND ? outside : line[ at + ( int ) ( x - lineMin ) ];
 	}
 
 	/**

@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * The smallest and largest of the {@code float} samples folded into it, kept
- * per lane: sample {@code i} of a run goes to lane {@code i % LANES}. The JIT
- * vectorises an element-wise minimum or maximum of arrays that start at index
- * 0, but not a running minimum, which took three times as long; a NaN or an
- * infinity shows in the extremes, so that the caller can then look closer.
+ * per lane: each sample goes into one of {@link #LANES} lanes (which one
+ * does not matter for the extremes). The JIT vectorises an element-wise
+ * minimum or maximum of arrays read at one shared index, but not a running
+ * minimum, which took three times as long; a NaN or an infinity shows in the
+ * extremes, so that the caller can then look closer.
  * One instance belongs to one thread.
  */
 final class FloatLanes
@@ -19,7 +20,7 @@ final class FloatLanes
 
 	private final float[] maxs = new float[ LANES ];
 
-	/** Runs that do not start at index 0 are copied here first. */
+	/** Runs that reach past the lanes are copied here first, a piece at a time. */
 	private final float[] block = new float[ LANES ];
 
 	/** Samples folded in so far. */
@@ -35,24 +36,27 @@ final class FloatLanes
 	void fold( final float[] values, final int from, final int length )
 	{
 		samples += length;
-		if ( from == 0 && length <= LANES )
+		// NB: a run within the first LANES indices (a row, or one part of a row that holds
+		// several side by side) folds into the lanes of the same indices, with no copy.
+		if ( from + length <= LANES )
 		{
-			fold( values, length );
+			foldLanes( values, from, from + length );
 			return;
 		}
 		for ( int i = 0; i < length; i += LANES )
 		{
 			final int piece = Math.min( LANES, length - i );
 			System.arraycopy( values, from + i, block, 0, piece );
-			fold( block, piece );
+			foldLanes( block, 0, piece );
 		}
 	}
 
-	private void fold( final float[] run, final int length )
+	/** Folds {@code run[ j ]} into lane {@code j}, for {@code j} in {@code [start, end)}. */
+	private void foldLanes( final float[] run, final int start, final int end )
 	{
-		for ( int j = 0; j < length; j++ )
+		for ( int j = start; j < end; j++ )
 			mins[ j ] = Math.min( mins[ j ], run[ j ] );
-		for ( int j = 0; j < length; j++ )
+		for ( int j = start; j < end; j++ )
 			maxs[ j ] = Math.max( maxs[ j ], run[ j ] );
 	}
 

@@ -63,6 +63,28 @@ public class RangeRecorderTest
 		assertNull( recorder.range( plane.length + 1 ), "a sample was not seen" );
 	}
 
+	/**
+	 * A row that holds several parts side by side hands each part over from
+	 * its own offset in one array; only the samples handed over count.
+	 */
+	@Test
+	public void partsOfOneArrayCountOnlyTheirOwnSamples()
+	{
+		final RangeRecorder recorder = new RangeRecorder( FilterMonitor.NONE );
+		final float[] row = new float[ 1024 ];
+		for ( int i = 0; i < row.length; i++ )
+			row[ i ] = i % 7;
+		row[ 300 ] = -40.5f;
+		row[ 700 ] = 33.25f;
+		// NB: never handed over, so never counted.
+		row[ 100 ] = -1000;
+		row[ 900 ] = 1000;
+		for ( final int from : new int[] { 256, 512, 640 } )
+			recorder.floatRowStored( row, from, 128 );
+		recorder.floatRowStored( row, 300, 1 );
+		assertArrayEquals( new double[] { -40.5, 33.25 }, recorder.range( 385 ) );
+	}
+
 	@Test
 	public void aNaNOrAnInfinityLeavesTheRangeToTheScan()
 	{
