@@ -74,8 +74,13 @@ public final class Benchmark
 		warmUp();
 		System.out.printf( Locale.ROOT, "Threads: %d, measured peak %.1f G multiply-adds/s "
 				+ "(vectorised float loops on all threads: four rows into one %.1f G/s, Horner "
-				+ "%.1f G/s), median of %d runs%n%n", threads, peak / 1e9, rates.rows / 1e9,
+				+ "%.1f G/s), median of %d runs%n", threads, peak / 1e9, rates.rows / 1e9,
 				rates.horner / 1e9, reps );
+		final BurstScaling.Result bursts = BurstScaling.measure( threads );
+		System.out.printf( Locale.ROOT, "Short bursts on all threads (2 ms of work each): %d of "
+				+ "%d ran at full speed, the median took %.2f times one thread's time; each "
+				+ "burst slower than that stretches the filters' times below%n%n",
+				bursts.fullSpeed, bursts.bursts, bursts.medianSlowdown );
 		System.out.println( "| case | auto | direct | separable | fft | chosen | ImageJ 1.x "
 				+ "| naive loop | ImageJ / auto | naive / auto | direct G mul-add/s "
 				+ "| % measured peak | % nominal peak |" );
