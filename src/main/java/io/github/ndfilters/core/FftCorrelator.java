@@ -66,22 +66,17 @@ final class FftCorrelator
 	}
 
 	/**
-	 * Estimated time, in nanoseconds of one thread, for the whole output,
-	 * scaled up when the threads cannot share it evenly ({@link FftTiling#cost});
-	 * for the cost model of {@link Method#AUTO}.
+	 * See {@link DirectCorrelator#correlate}.
+	 *
+	 * @param tiling
+	 *            the tiles of {@code target} for {@code kernel}
+	 *            ({@link FftTiling#of})
 	 */
-	static double cost( final Interval target, final Kernel kernel )
-	{
-		return FftTiling.of( target, kernel ).cost();
-	}
-
-	/** See {@link DirectCorrelator#correlate}. */
 	static void correlate( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final BoundaryConditions boundary, final Kernel kernel,
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
-			final FilterMonitor monitor )
+			final FftTiling tiling, final FilterMonitor monitor )
 	{
-		final FftTiling tiling = FftTiling.of( target, kernel );
 		final List< List< Interval > > tilesByShape = tiling.tilesByShape();
 		final TilePlan[] plans = new TilePlan[ tiling.shapes() ];
 		final List< Integer > shapes = new ArrayList<>();

@@ -279,7 +279,8 @@ public final class LinearFilter
 			final Kernel k, final RandomAccessibleInterval< ? extends RealType< ? > > target,
 			final long[] shift )
 	{
-		final Method m = MethodChooser.choose( method, target, k );
+		final MethodChooser.Choice choice = MethodChooser.choose( method, target, k );
+		final Method m = choice.method;
 		if ( m != method && method != Method.AUTO )
 			monitor.warn( "Method '" + method.token() + "' cannot take this kernel; "
 					+ "it is computed directly." );
@@ -290,7 +291,8 @@ public final class LinearFilter
 					shift, monitor );
 			break;
 		case FFT:
-			FftCorrelator.correlate( source, boundary, k, target, shift, monitor );
+			FftCorrelator.correlate( source, boundary, k, target, shift, choice.tiling != null
+					? choice.tiling : FftTiling.of( target, k ), monitor );
 			break;
 		default:
 			DirectCorrelator.correlate( source, boundary, k, target, shift, monitor );
@@ -307,7 +309,7 @@ public final class LinearFilter
 	public Method chosenMethod( final Interval source )
 	{
 		final Kernel k = kernelFor( source.numDimensions() );
-		return MethodChooser.choose( method, outputInterval( source ), k );
+		return MethodChooser.choose( method, outputInterval( source ), k ).method;
 	}
 
 	private static void requireSourceWithSamples( final Interval source )

@@ -43,8 +43,23 @@ final class MethodChooser
 	 */
 	static final double SEPARABLE_PER_PASS = 7e-10;
 
-	/** Seconds per unit of {@link FftCorrelator#cost}, a nanosecond of one of 2 threads. */
+	/** Seconds per unit of {@link FftTiling#cost}, a nanosecond of one of 2 threads. */
 	static final double FFT_PER_UNIT = 0.5e-9;
+
+	/** The method that will run, with the FFT's tiles if choosing it planned them. */
+	static final class Choice
+	{
+		final Method method;
+
+		/** Planned while choosing, so that the FFT need not plan them again; else null. */
+		final FftTiling tiling;
+
+		private Choice( final Method method, final FftTiling tiling )
+		{
+			this.method = method;
+			this.tiling = tiling;
+		}
+	}
 
 	private MethodChooser()
 	{}
@@ -57,18 +72,18 @@ final class MethodChooser
 	 * @return the method that will run: the requested one if it can take the
 	 *         kernel, else {@code DIRECT}
 	 */
-	static Method choose( final Method requested, final Interval target, final Kernel kernel )
+	static Choice choose( final Method requested, final Interval target, final Kernel kernel )
 	{
 		final boolean separable = SeparableKernel.of( kernel ) != null;
 		final boolean fft = FftCorrelator.supports( kernel );
 		switch ( requested )
 		{
 		case SEPARABLE:
-			return separable ? Method.SEPARABLE : Method.DIRECT;
+			return new Choice( separable ? Method.SEPARABLE : Method.DIRECT, null );
 		case FFT:
-			return fft ? Method.FFT : Method.DIRECT;
+			return new Choice( fft ? Method.FFT : Method.DIRECT, null );
 		case DIRECT:
-			return Method.DIRECT;
+			return new Choice( Method.DIRECT, null );
 		default:
 			break;
 		}
@@ -100,9 +115,12 @@ final class MethodChooser
 		}
 		// NB: planning the tiles takes a tenth of a millisecond, which a small kernel's
 		// whole filter would notice, so the FFT is first held against a bound on its cost.
-		if ( fft && FftTiling.leastCost( target, kernel ) * FFT_PER_UNIT < bestCost
-				&& FftCorrelator.cost( target, kernel ) * FFT_PER_UNIT < bestCost )
-			best = Method.FFT;
-		return best;
+		if ( fft && FftTiling.leastCost( target, kernel ) * FFT_PER_UNIT < bestCost )
+		{
+			final FftTiling tiling = FftTiling.of( target, kernel );
+			if ( tiling.cost() * FFT_PER_UNIT < bestCost )
+				return new Choice( Method.FFT, tiling );
+		}
+		return new Choice( best, null );
 	}
 }

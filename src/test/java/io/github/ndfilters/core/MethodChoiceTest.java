@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 /**
  * Which method runs: the separability test, the fallback of a method that
@@ -84,6 +86,36 @@ class MethodChoiceTest
 			gauss[ i ] = g[ i % 15 ] * g[ i / 15 % 15 ] * g[ i / 225 ];
 		assertEquals( Method.SEPARABLE, LinearFilter.correlate( Kernel.of( gauss, 15, 15, 15 ) )
 				.chosenMethod( ArrayImgs.floats( 64, 64, 64 ) ) );
+	}
+
+	/**
+	 * When the cost model picks the FFT, the FFT runs on the tiles planned
+	 * while choosing; its result must still be the correlation.
+	 */
+	@Test
+	void theFftThatAutoPicksRunsOnItsPlannedTiles()
+	{
+		final Random random = new Random( 5 );
+		final long[] dims = { 256, 200 };
+		final double[] input = random.doubles( 256 * 200, -10, 10 ).toArray();
+		final double[] weights = random.doubles( 41 * 41, -1, 1 ).toArray();
+		final int[] kernelDims = { 41, 41 };
+		final LinearFilter filter = LinearFilter.correlate( Kernel.of( weights, kernelDims ) )
+				.boundary( Boundary.MIRROR );
+		assertEquals( Method.FFT, filter.chosenMethod( ArrayImgs.doubles( dims ) ) );
+		final double[] out = new double[ input.length ];
+		int i = 0;
+		for ( final DoubleType v : Views.flatIterable( filter.applyAsDouble( ArrayImgs.doubles(
+				input.clone(), dims ) ) ) )
+			out[ i++ ] = v.get();
+		final Boundary[] modes = { Boundary.MIRROR, Boundary.MIRROR };
+		final double[] ref = BruteForce.filter( input, dims, weights, kernelDims, new int[] { 20,
+				20 }, modes, 0, false, OutputSize.SAME ).values;
+		final double scale = TestImages.max( BruteForce.filter( TestImages.finiteMagnitudes(
+				input ), dims, TestImages.finiteMagnitudes( weights ), kernelDims, new int[] { 20,
+						20 }, modes, 0, false, OutputSize.SAME ).values );
+		for ( int p = 0; p < ref.length; p++ )
+			assertEquals( ref[ p ], out[ p ], 1e-5 * scale, "at " + p );
 	}
 
 	/**
