@@ -40,7 +40,11 @@ public final class Benchmark
 
 	private static final Random RANDOM = new Random( 1 );
 
-	private static final List< String > ROWS = new ArrayList<>();
+	/** Rows of the second table, printed after the first. */
+	private static final List< String > THROUGHPUT_ROWS = new ArrayList<>();
+
+	/** Calls per timed batch of the direct path's throughput. */
+	private static final int BATCH = 5;
 
 	/** Most runs of a piece of work before it is timed. */
 	private static final int WARM_UP_RUNS = 30;
@@ -87,6 +91,14 @@ public final class Benchmark
 		System.out.println( "|---|---|---|---|---|---|---|---|---|---|---|---|---|" );
 		for ( final String c : cases )
 			runCase( c );
+		System.out.printf( Locale.ROOT, "%nThe direct path's throughput: above, each call "
+				+ "makes its result image and follows other work (so the second core may have "
+				+ "gone idle); here, batches of %d calls back to back write into one existing "
+				+ "image (applyTo), the median batch's time per call%n%n", BATCH );
+		System.out.println( "| case | direct, apply (above) | direct, applyTo back to back "
+				+ "| G mul-add/s | % measured peak | % nominal peak |" );
+		System.out.println( "|---|---|---|---|---|---|" );
+		THROUGHPUT_ROWS.forEach( System.out::println );
 	}
 
 	private static void runCase( final String name ) throws Exception
@@ -194,6 +206,18 @@ public final class Benchmark
 		final double directRate = multiplyAdds / times[ 1 ];
 		final String chosen = LinearFilter.convolve( kernel ).boundary( Boundary.REPLICATE )
 				.chosenMethod( image ).token();
+		final LinearFilter direct = LinearFilter.convolve( kernel ).boundary( Boundary.REPLICATE )
+				.method( Method.DIRECT );
+		final RandomAccessibleInterval< FloatType > target = ArrayImgs.floats( image
+				.dimensionsAsLongArray() );
+		final double backToBack = batchMedian( () -> {
+			direct.applyTo( image, target );
+			return null;
+		} );
+		final double backToBackRate = multiplyAdds / backToBack;
+		THROUGHPUT_ROWS.add( String.format( Locale.ROOT, "| %s | %s | %s | %.1f | %.0f %% "
+				+ "| %.0f %% |", label, ms( times[ 1 ] ), ms( backToBack ), backToBackRate / 1e9,
+				100 * backToBackRate / peak, 100 * backToBackRate / nominalPeak ) );
 		System.out.printf( Locale.ROOT,
 				"| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.0f %% | %.0f %% |%n",
 				label,
@@ -285,6 +309,25 @@ public final class Benchmark
 			final long start = System.nanoTime();
 			work.call();
 			t[ r ] = ( System.nanoTime() - start ) * 1e-9;
+		}
+		Arrays.sort( t );
+		return t[ reps / 2 ];
+	}
+
+	/**
+	 * Median over {@code reps} batches of the time per call in a batch of
+	 * {@value #BATCH} calls back to back, after the usual warm-up.
+	 */
+	static double batchMedian( final Callable< ? > work ) throws Exception
+	{
+		warmUp( work );
+		final double[] t = new double[ reps ];
+		for ( int r = 0; r < reps; r++ )
+		{
+			final long start = System.nanoTime();
+			for ( int i = 0; i < BATCH; i++ )
+				work.call();
+			t[ r ] = ( System.nanoTime() - start ) * 1e-9 / BATCH;
 		}
 		Arrays.sort( t );
 		return t[ reps / 2 ];

@@ -13,10 +13,10 @@ import net.imglib2.parallel.Parallelization;
  * do, after a short pause in which the pool's threads go idle.
  * <p>
  * On a virtual machine a burst can run on fewer cores than the machine
- * reports: on the build machine, about half of the 5 ms bursts on two
- * threads took 1.7 to 2 times as long as one thread's loop alone, while
- * seconds-long runs always got both cores. The benchmark prints this next to
- * its table, so that its times can be read against it.
+ * reports. On the build machine, from one minute to the next, between 13 and
+ * 33 of 40 bursts ran at full speed and the rest took up to about twice as
+ * long, while loops of seconds always got both cores. The benchmark prints
+ * this next to its table, so that its times can be read against it.
  * </p>
  */
 final class BurstScaling
