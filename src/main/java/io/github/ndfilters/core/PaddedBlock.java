@@ -94,26 +94,27 @@ final class PaddedBlock
 		final float[] data = buffer != null && buffer.length >= count ? buffer
 				: new float[ ( int ) count ];
 
-		final long[] foldX = fold[ 0 ];
 		final float outsideX = ( float ) boundary.outsideValue( 0 );
 		final int lineLength = dims[ 0 ];
 		// Inside the source, x maps to itself: [inLo, inHi) of each line is one straight copy.
 		final int inLo = insideFrom( source, 0, min, dims );
 		final int inHi = insideTo( source, 0, min, dims );
+		final long[] marginX = marginFolds( source, boundary.mode( 0 ), min[ 0 ], lineLength,
+				inLo, inHi );
 		// Range of source x that the block needs: the inside, and where the margins fold to.
 		long xLo = inHi > inLo ? min[ 0 ] + inLo : Long.MAX_VALUE;
 		long xHi = inHi > inLo ? min[ 0 ] + inHi - 1 : Long.MIN_VALUE;
-		for ( int i = firstMargin( inLo, inHi ); i < lineLength; i = nextMargin( i, inLo, inHi ) )
-			if ( foldX[ i ] != BEYOND )
+		for ( final long x : marginX )
+			if ( x != BEYOND )
 			{
-				xLo = Math.min( xLo, foldX[ i ] );
-				xHi = Math.max( xHi, foldX[ i ] );
+				xLo = Math.min( xLo, x );
+				xHi = Math.max( xHi, x );
 			}
 		// NB: when the margins fold back into the line's own inside, the line is read straight
 		// into the block and its margins copied from there; a separate line buffer took a
 		// third of the read's time. Otherwise (a block narrower than its margins' mirror
 		// images) the whole source range is read into a line buffer, once per source line.
-		final boolean marginsInside = marginsFoldInside( foldX, min[ 0 ], inLo, inHi );
+		final boolean marginsInside = marginsFoldInside( marginX, min[ 0 ], inLo, inHi );
 		final float[] sourceLine = new float[ marginsInside || xLo > xHi ? 0
 				: ( int ) ( xHi - xLo + 1 ) ];
 		final SourceLines reader = new SourceLines( source );
@@ -138,16 +139,15 @@ final class PaddedBlock
 				// NB: where several axes lie beyond the edge, the lowest one's value counts.
 				Arrays.fill( data, offset, offset + lineLength,
 						( float ) boundary.outsideValue( beyondAxis ) );
-				for ( int i = 0; i < lineLength; i++ )
-					if ( foldX[ i ] == BEYOND )
-						data[ offset + i ] = outsideX;
+				for ( int m = 0; m < marginX.length; m++ )
+					if ( marginX[ m ] == BEYOND )
+						data[ offset + marginPosition( m, inLo, inHi ) ] = outsideX;
 			}
 			else if ( marginsInside )
 			{
 				sourcePos[ 0 ] = min[ 0 ] + inLo;
 				reader.read( sourcePos, data, offset + inLo, inHi - inLo );
-				fillMargins( data, offset, lineLength, inLo, inHi, foldX, data, offset, min[ 0 ],
-						outsideX );
+				fillMargins( data, offset, inLo, inHi, marginX, data, offset, min[ 0 ], outsideX );
 				nonFinite |= findNonFinite && hasNonFinite( data, offset + inLo, offset + inHi );
 			}
 			else
@@ -167,8 +167,7 @@ final class PaddedBlock
 				if ( inHi > inLo )
 					System.arraycopy( sourceLine, ( int ) ( min[ 0 ] + inLo - xLo ), data,
 							offset + inLo, inHi - inLo );
-				fillMargins( data, offset, lineLength, inLo, inHi, foldX, sourceLine, 0, xLo,
-						outsideX );
+				fillMargins( data, offset, inLo, inHi, marginX, sourceLine, 0, xLo, outsideX );
 				nonFinite |= lineNonFinite;
 			}
 			for ( int d = 1; d < n; d++ )
@@ -186,13 +185,13 @@ final class PaddedBlock
 	 *         inHi)}, lies beyond the edge or folds to a source position inside
 	 *         that range, so that it can be copied from the line itself
 	 */
-	private static boolean marginsFoldInside( final long[] foldX, final long min,
+	private static boolean marginsFoldInside( final long[] marginX, final long min,
 			final int inLo, final int inHi )
 	{
 		if ( inHi <= inLo )
 			return false;
-		for ( int i = firstMargin( inLo, inHi ); i < foldX.length; i = nextMargin( i, inLo, inHi ) )
-			if ( foldX[ i ] != BEYOND && ( foldX[ i ] - min < inLo || foldX[ i ] - min >= inHi ) )
+		for ( final long x : marginX )
+			if ( x != BEYOND && ( x - min < inLo || x - min >= inHi ) )
 				return false;
 		return true;
 	}
@@ -203,14 +202,15 @@ final class PaddedBlock
 	 * x folds to, taken from a line whose element {@code at} holds source x
 	 * {@code lineMin}.
 	 */
-	private static void fillMargins( final float[] data, final int offset, final int lineLength,
-			final int inLo, final int inHi, final long[] foldX, final float[] line, final int at,
+	private static void fillMargins( final float[] data, final int offset, final int inLo,
+			final int inHi, final long[] marginX, final float[] line, final int at,
 			final long lineMin, final float outside )
 	{
-		for ( int i = 0; i < inLo; i++ )
-			data[ offset + i ] = folded( foldX[ i ], line, at, lineMin, outside );
-		for ( int i = inHi; i < lineLength; i++ )
-			data[ offset + i ] = folded( foldX[ i ], line, at, lineMin, outside );
+		for ( int m = 0; m < inLo; m++ )
+			data[ offset + m ] = folded( marginX[ m ], line, at, lineMin, outside );
+		for ( int m = inLo; m < marginX.length; m++ )
+			data[ offset + inHi + m - inLo ] = folded( marginX[ m ], line, at, lineMin,
+					outside );
 	}
 
 	private static float folded( final long x, final float[] line, final int at,
@@ -240,45 +240,56 @@ final class PaddedBlock
 	}
 
 	/**
-	 * Per axis, the source coordinate of each block position, or BEYOND.
-	 * NB: positions inside the source map to themselves; only the margins
-	 * are folded, as folding every position of a block 2054 wide took a
-	 * twentieth of a 7x7 filter's time.
+	 * Per axis from 1 on, the source coordinate of each block position, or
+	 * BEYOND; entry 0 is {@code null}, as x needs only its margins
+	 * ({@link #marginFolds}).
 	 */
 	private static long[][] foldTables( final RandomAccessibleInterval< ? > source,
 			final BoundaryConditions boundary, final long[] min, final int[] dims )
 	{
 		final long[][] fold = new long[ dims.length ][];
-		for ( int d = 0; d < dims.length; d++ )
+		for ( int d = 1; d < dims.length; d++ )
 		{
 			final Boundary mode = boundary.mode( d );
 			final long sourceMin = source.min( d );
 			final long size = source.dimension( d );
-			final int inLo = insideFrom( source, d, min, dims );
-			final int inHi = insideTo( source, d, min, dims );
-			fold[ d ] = new long[ dims[ d ] ];
-			final int length = dims[ d ];
-			for ( int i = firstMargin( inLo, inHi ); i < length; i = nextMargin( i, inLo, inHi ) )
+			final long[] table = new long[ dims[ d ] ];
+			for ( int i = 0; i < table.length; i++ )
 			{
 				final long f = mode.fold( min[ d ] + i - sourceMin, size );
-				fold[ d ][ i ] = f == Boundary.OUTSIDE ? BEYOND : f + sourceMin;
+				table[ i ] = f == Boundary.OUTSIDE ? BEYOND : f + sourceMin;
 			}
-			for ( int i = inLo; i < inHi; i++ )
-				fold[ d ][ i ] = min[ d ] + i;
+			fold[ d ] = table;
 		}
 		return fold;
 	}
 
-	/** @return the first position outside {@code [inLo, inHi)} */
-	private static int firstMargin( final int inLo, final int inHi )
+	/**
+	 * The source x of each margin position of a line, or BEYOND: first the
+	 * {@code inLo} positions before the inside, then those from {@code inHi}
+	 * on. NB: the inside maps to itself and needs no table; a table of every
+	 * position of a block 2054 wide, made afresh per block, took a twentieth
+	 * of a 7x7 filter's time.
+	 */
+	private static long[] marginFolds( final RandomAccessibleInterval< ? > source,
+			final Boundary mode, final long min, final int lineLength, final int inLo,
+			final int inHi )
 	{
-		return inLo > 0 ? 0 : inHi;
+		final long sourceMin = source.min( 0 );
+		final long size = source.dimension( 0 );
+		final long[] margins = new long[ inLo + lineLength - inHi ];
+		for ( int m = 0; m < margins.length; m++ )
+		{
+			final long f = mode.fold( min + marginPosition( m, inLo, inHi ) - sourceMin, size );
+			margins[ m ] = f == Boundary.OUTSIDE ? BEYOND : f + sourceMin;
+		}
+		return margins;
 	}
 
-	/** @return the next position after {@code i} outside {@code [inLo, inHi)} */
-	private static int nextMargin( final int i, final int inLo, final int inHi )
+	/** @return the position in its line of margin {@code m} ({@link #marginFolds}) */
+	private static int marginPosition( final int m, final int inLo, final int inHi )
 	{
-		return i + 1 == inLo ? Math.max( inHi, i + 1 ) : i + 1;
+		return m < inLo ? m : inHi + m - inLo;
 	}
 
 	/** @return the first block position along {@code d} that lies inside the source */
