@@ -39,39 +39,59 @@ final class SeparableCorrelator
 				shift, slab, monitor ) );
 	}
 
+	/**
+	 * NB: in the direct path's parts, so that the passes run on blocks that
+	 * stay in the cache (a stack of 1024x1024 slices under a 9x9 Gaussian ran
+	 * a fifth faster); the block, the engines and the intermediate blocks of
+	 * one part serve the next, as fresh arrays would come from memory.
+	 */
 	private static boolean correlateSlab(
 			final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final BoundaryConditions boundary, final Kernel kernel, final SeparableKernel split,
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
 			final Interval slab, final FilterMonitor monitor )
 	{
-		final PaddedBlock block = DirectCorrelator.readBlock( source, boundary, kernel, shift,
-				slab );
-		final TargetRows out = new TargetRows( target, slab.minAsLongArray(), monitor );
-		if ( block.hasNonFinite )
-			return BlockCorrelator.of( kernel, true ).correlate( block.data, block.dims,
-					DirectCorrelator.outDims( slab ), out, monitor );
-
-		final int n = kernel.numDimensions();
-		float[] data = block.data;
-		final int[] dims = block.dims.clone();
 		final Kernel[] passes = passes( split );
+		final BlockCorrelator[] engines = new BlockCorrelator[ passes.length ];
 		for ( int p = 0; p < passes.length; p++ )
+			engines[ p ] = BlockCorrelator.of( passes[ p ], false );
+		final float[][] intermediates = new float[ passes.length ][];
+		float[] buffer = null;
+		for ( final Interval part : DirectCorrelator.parts( slab, kernel ) )
 		{
-			final Kernel line = passes[ p ];
-			final int[] outDims = dims.clone();
-			for ( int d = 0; d < n; d++ )
-				outDims[ d ] -= line.dimension( d ) - 1;
-			final BlockCorrelator pass = BlockCorrelator.of( line, false );
-			if ( p == passes.length - 1 )
-				return pass.correlate( data, dims, outDims, out, monitor );
-			final FloatRows next = new FloatRows( outDims );
-			if ( !pass.correlate( data, dims, outDims, next, monitor ) )
-				return false;
-			data = next.data;
-			System.arraycopy( outDims, 0, dims, 0, n );
+			final PaddedBlock block = DirectCorrelator.readBlock( source, boundary, kernel, shift,
+					part, buffer, true );
+			buffer = block.data;
+			final TargetRows out = new TargetRows( target, part.minAsLongArray(), monitor );
+			if ( block.hasNonFinite )
+			{
+				if ( !BlockCorrelator.of( kernel, true ).correlate( block.data, block.dims,
+						DirectCorrelator.outDims( part ), out, monitor ) )
+					return false;
+				continue;
+			}
+			float[] data = block.data;
+			final int[] dims = block.dims.clone();
+			for ( int p = 0; p < passes.length; p++ )
+			{
+				final int[] outDims = dims.clone();
+				for ( int d = 0; d < dims.length; d++ )
+					outDims[ d ] -= passes[ p ].dimension( d ) - 1;
+				if ( p == passes.length - 1 )
+				{
+					if ( !engines[ p ].correlate( data, dims, outDims, out, monitor ) )
+						return false;
+					break;
+				}
+				final FloatRows next = new FloatRows( outDims, intermediates[ p ] );
+				intermediates[ p ] = next.data;
+				if ( !engines[ p ].correlate( data, dims, outDims, next, monitor ) )
+					return false;
+				data = next.data;
+				System.arraycopy( outDims, 0, dims, 0, dims.length );
+			}
 		}
-		throw new AssertionError( "a separable kernel has at least one pass" );
+		return true;
 	}
 
 	/**
@@ -116,7 +136,8 @@ final class SeparableCorrelator
 
 		private final int[] strides;
 
-		FloatRows( final int[] dims )
+		/** @param buffer holds the block if it is long enough; may be {@code null} */
+		FloatRows( final int[] dims, final float[] buffer )
 		{
 			strides = new int[ dims.length ];
 			int s = 1;
@@ -125,7 +146,7 @@ final class SeparableCorrelator
 				strides[ d ] = s;
 				s *= dims[ d ];
 			}
-			data = new float[ s ];
+			data = buffer != null && buffer.length >= s ? buffer : new float[ s ];
 		}
 
 		@Override

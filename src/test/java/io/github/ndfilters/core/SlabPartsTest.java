@@ -118,6 +118,55 @@ class SlabPartsTest
 		}
 	}
 
+	/**
+	 * The separable path sums the same parts: a 5x5 outer product on that
+	 * stack, with a NaN in one part, which that part alone then sums
+	 * directly, so that the NaN spreads exactly over the windows that cover it.
+	 */
+	@Test
+	void theSeparablePathSumsTheSameParts()
+	{
+		final Random random = new Random( 29 );
+		final long[] dims = { 400, 330, 16 };
+		final double[] input = random.doubles( 400 * 330 * 16, -5, 5 ).toArray();
+		input[ 400 * 330 * 9 + 400 * 100 + 200 ] = Double.NaN;
+		final double[] row = { 0.5, -1, 2, 1.5, 0.25 };
+		final double[] column = { 1, 0.75, -0.5, 2, 1.25 };
+		final double[] weights = new double[ 25 ];
+		for ( int i = 0; i < 25; i++ )
+			weights[ i ] = row[ i % 5 ] * column[ i / 5 ];
+		final int[] kernelDims = { 5, 5, 1 };
+		final Boundary[] modes = { Boundary.SYMMETRIC, Boundary.SYMMETRIC, Boundary.SYMMETRIC };
+		final double[] expected = BruteForce.filter( input, dims, weights, kernelDims, new int[] {
+				2, 2, 0 }, modes, 0, false, OutputSize.SAME ).values;
+		final LinearFilter filter = LinearFilter.correlate( Kernel.of( weights, kernelDims ) )
+				.boundary( Boundary.SYMMETRIC ).method( Method.SEPARABLE );
+		assertEquals( Method.SEPARABLE, filter.chosenMethod( new FinalInterval( dims ) ) );
+		final double[] several = TestImages.values( filter.apply( ArrayImgs.doubles( input
+				.clone(), dims ) ) );
+		final double[][] one = new double[ 1 ][];
+		Parallelization.runSingleThreaded( () -> one[ 0 ] = TestImages.values( filter.apply(
+				ArrayImgs.doubles( input.clone(), dims ) ) ) );
+		int nans = 0;
+		for ( int i = 0; i < expected.length; i++ )
+		{
+			if ( Double.isNaN( expected[ i ] ) )
+				nans++;
+			assertSameValue( expected[ i ], several[ i ], "at " + i );
+			assertSameValue( expected[ i ], one[ 0 ][ i ], "at " + i + ", one thread" );
+		}
+		assertEquals( 25, nans, "the NaN spoils the 5x5 outputs whose window covers it" );
+	}
+
+	private static void assertSameValue( final double expected, final double actual,
+			final String where )
+	{
+		if ( Double.isNaN( expected ) )
+			assertTrue( Double.isNaN( actual ), "NaN expected " + where );
+		else
+			assertEquals( expected, actual, 1e-4, where );
+	}
+
 	private static Kernel kernel( final int... dims )
 	{
 		int size = 1;
