@@ -32,16 +32,21 @@ final class MethodChooser
 	static final double PER_OUTPUT = 5e-10;
 
 	/** Seconds per multiply-add of a separable pass, per output and per tap of the lines. */
-	static final double SEPARABLE_PER_TAP = 2e-11;
+	static final double SEPARABLE_PER_TAP = 3.3e-11;
 
 	/** Seconds per sample the separable x pass copies, one per tap along x. */
-	static final double SEPARABLE_PER_COPY = 1.5e-11;
+	static final double SEPARABLE_PER_COPY = 2.5e-11;
 
 	/**
 	 * Seconds per output and pass of the separable path beyond its sums: each
-	 * pass reads its input and writes an intermediate result.
+	 * pass reads its input and writes an intermediate result. NB: refitted
+	 * (from 7e-10) when the passes moved into cache-sized parts, to Gaussians
+	 * of 3 to 11 taps on 2048x2048, on a 1024x1024x32 stack and on
+	 * 256x256x64, against the direct path's estimates of the same runs; a
+	 * 7x7 Gaussian then ran separably in 3.3 ms where auto still chose the
+	 * direct path's 4.3.
 	 */
-	static final double SEPARABLE_PER_PASS = 7e-10;
+	static final double SEPARABLE_PER_PASS = 2.9e-10;
 
 	/** Seconds per unit of {@link FftTiling#cost}, a nanosecond of one of 2 threads. */
 	static final double FFT_PER_UNIT = 0.5e-9;
