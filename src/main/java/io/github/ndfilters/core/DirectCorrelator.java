@@ -16,7 +16,8 @@ import net.imglib2.type.numeric.RealType;
  * needs, extended by the boundary conditions, into a {@link PaddedBlock}, and
  * a {@link BlockCorrelator} sums the kernel taps over it with vectorised
  * loops. Slabs run in parallel; a slab of a short kernel goes in thinner parts
- * whose blocks fit the cache.
+ * whose blocks fit the cache ({@link #parts}), down to pieces of one slice
+ * for a 2-D kernel on a stack of large slices.
  * </p>
  * <p>
  * A tap with weight 0 is skipped unless the block holds a NaN or an infinity:

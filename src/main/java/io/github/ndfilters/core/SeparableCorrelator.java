@@ -9,9 +9,10 @@ import net.imglib2.type.numeric.RealType;
 /**
  * Correlation with a {@link SeparableKernel} by one 1-D pass per axis.
  * <p>
- * Each slab reads the extended input it needs into a {@link PaddedBlock}, as
- * the direct path does, and then shrinks it axis by axis with 1-D passes of
- * the {@link BlockCorrelator}. Because the passes run over the already
+ * Each slab goes in the direct path's cache-sized parts
+ * ({@link DirectCorrelator#parts}); each part reads the extended input it
+ * needs into a {@link PaddedBlock}, as the direct path does, and then shrinks
+ * it axis by axis with 1-D passes of the {@link BlockCorrelator}. Because the passes run over the already
  * extended block, every boundary mode and every output size (including the
  * mixed constant rule at corners) comes out exactly as the n-D sum: the
  * passes only regroup the same products.

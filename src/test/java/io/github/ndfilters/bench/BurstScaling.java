@@ -55,14 +55,6 @@ final class BurstScaling
 	{
 		for ( int i = 0; i < 20; i++ )
 			loop( STEPS );
-		final double[] alone = new double[ 9 ];
-		for ( int i = 0; i < alone.length; i++ )
-		{
-			final long start = System.nanoTime();
-			loop( STEPS );
-			alone[ i ] = System.nanoTime() - start;
-		}
-		final double single = median( alone );
 		final List< Integer > items = new ArrayList<>();
 		for ( int t = 0; t < threads; t++ )
 			items.add( t );
@@ -70,10 +62,15 @@ final class BurstScaling
 		int fullSpeed = 0;
 		for ( int b = 0; b < BURSTS; b++ )
 		{
+			// NB: each burst against a loop alone just before it, as the machine's speed drifts
+			// (a reference taken once made a burst on two threads look faster than one alone).
+			final long aloneStart = System.nanoTime();
+			loop( STEPS );
+			final double alone = System.nanoTime() - aloneStart;
 			Thread.sleep( PAUSE_MILLIS );
 			final long start = System.nanoTime();
 			Parallelization.getTaskExecutor().forEach( items, item -> loop( STEPS ) );
-			slowdowns[ b ] = ( System.nanoTime() - start ) / single;
+			slowdowns[ b ] = ( System.nanoTime() - start ) / alone;
 			if ( slowdowns[ b ] <= 1.25 )
 				fullSpeed++;
 		}
