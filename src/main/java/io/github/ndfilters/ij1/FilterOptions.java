@@ -192,10 +192,11 @@ public final class FilterOptions
 			return false;
 		if ( OutputType.INPUT.token().equalsIgnoreCase( wanted ) )
 			return true;
-		// NB: 64-bit is a type of the core, but not of ImageJ images, so it gets this message too.
+		// NB: 64-bit is a type of the core, but not of ImageJ images, so it is named here.
+		final String why = wanted.equalsIgnoreCase( OutputType.FLOAT64.token() )
+				? "; ImageJ images hold no 64-bit values" : "";
 		throw new IllegalArgumentException( "type=" + type + " is not a choice. Use type=32-bit"
-				+ " or type=input (the input's own pixel type); ImageJ images hold no 64-bit"
-				+ " values." );
+				+ " or type=input (the input's own pixel type)" + why + "." );
 	}
 
 	/**

@@ -102,7 +102,10 @@ public class FilterOptionsTest
 	{
 		final String type = assertThrows( IllegalArgumentException.class,
 				() -> FilterOptions.fromMacro( "kernel=[1] type=64-bit" ) ).getMessage();
-		assertTrue( type.contains( "32-bit" ), type );
+		assertTrue( type.contains( "32-bit" ) && type.contains( "no 64-bit values" ), type );
+		final String other = assertThrows( IllegalArgumentException.class,
+				() -> FilterOptions.fromMacro( "kernel=[1] type=8-bit" ) ).getMessage();
+		assertTrue( other.contains( "32-bit" ) && !other.contains( "64-bit" ), other );
 		final String output = assertThrows( IllegalArgumentException.class,
 				() -> FilterOptions.fromMacro( "kernel=[1] output=big" ) ).getMessage();
 		assertTrue( output.contains( "same" ) && output.contains( "valid" ), output );
