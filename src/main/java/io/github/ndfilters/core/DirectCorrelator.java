@@ -2,6 +2,8 @@ package io.github.ndfilters.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -53,9 +55,47 @@ final class DirectCorrelator
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
 			final FilterMonitor monitor )
 	{
-		final List< Interval > slabs = Slabs.cut( target, halo( kernel ), MAX_BLOCK_SAMPLES, 4 );
-		Slabs.run( slabs, monitor,
-				slab -> correlateSlab( source, boundary, kernel, target, shift, slab, monitor ) );
+		// NB: the parts of every slab are the items of work, so that the threads share them
+		// out finely; each thread keeps its buffers and engines from one part to the next.
+		final List< Interval > parts = new ArrayList<>();
+		for ( final Interval slab : Slabs.cut( target, halo( kernel ), MAX_BLOCK_SAMPLES, 4 ) )
+			parts.addAll( parts( slab, kernel ) );
+		// NB: a NaN or an infinity matters only where a zero weight would skip it.
+		final boolean hasZero = kernel.nonZeroWeights() < kernel.size();
+		// NB: a map local to this call, not a ThreadLocal, so that the buffers go with it.
+		final Map< Thread, PartBuffers > buffers = new ConcurrentHashMap<>();
+		Slabs.run( parts, monitor, part -> buffers.computeIfAbsent( Thread.currentThread(),
+				thread -> new PartBuffers() ).correlate( source, boundary, kernel, target, shift,
+						part, hasZero, monitor ) );
+	}
+
+	/**
+	 * The block buffer and the engines one thread reuses from part to part: a
+	 * part's block stays in the cache between being read and being summed, and
+	 * the next part reads into the same memory.
+	 */
+	private static final class PartBuffers
+	{
+		private float[] block;
+
+		/** Per value of {@link PaddedBlock#hasNonFinite}, made when first needed. */
+		private final BlockCorrelator[] correlators = new BlockCorrelator[ 2 ];
+
+		boolean correlate( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+				final BoundaryConditions boundary, final Kernel kernel,
+				final RandomAccessibleInterval< ? extends RealType< ? > > target,
+				final long[] shift, final Interval part, final boolean hasZero,
+				final FilterMonitor monitor )
+		{
+			final PaddedBlock read = readBlock( source, boundary, kernel, shift, part, block,
+					hasZero );
+			block = read.data;
+			final int c = read.hasNonFinite ? 1 : 0;
+			if ( correlators[ c ] == null )
+				correlators[ c ] = BlockCorrelator.of( kernel, read.hasNonFinite );
+			return correlators[ c ].correlate( read.data, read.dims, outDims( part ),
+					new TargetRows( target, part.minAsLongArray(), monitor ), monitor );
+		}
 	}
 
 	static int[] halo( final Kernel kernel )
@@ -66,31 +106,22 @@ final class DirectCorrelator
 		return halo;
 	}
 
-	/** @return {@code false} if canceled before the slab was finished */
+	/**
+	 * Correlates one slab on the calling thread, part after part.
+	 *
+	 * @return {@code false} if canceled before the slab was finished
+	 */
 	static boolean correlateSlab( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 			final BoundaryConditions boundary, final Kernel kernel,
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
 			final Interval slab, final FilterMonitor monitor )
 	{
-		// NB: the slab goes in parts whose block stays in the cache between being read and
-		// being summed, all in one buffer; a block the size of the slab went to memory twice.
-		// NB: a NaN or an infinity matters only where a zero weight would skip it.
 		final boolean hasZero = kernel.nonZeroWeights() < kernel.size();
-		float[] buffer = null;
-		// Per value of PaddedBlock.hasNonFinite, made when first needed and then reused.
-		final BlockCorrelator[] correlators = new BlockCorrelator[ 2 ];
+		final PartBuffers buffers = new PartBuffers();
 		for ( final Interval part : parts( slab, kernel ) )
-		{
-			final PaddedBlock block = readBlock( source, boundary, kernel, shift, part, buffer,
-					hasZero );
-			buffer = block.data;
-			final int c = block.hasNonFinite ? 1 : 0;
-			if ( correlators[ c ] == null )
-				correlators[ c ] = BlockCorrelator.of( kernel, block.hasNonFinite );
-			if ( !correlators[ c ].correlate( block.data, block.dims, outDims( part ),
-					new TargetRows( target, part.minAsLongArray(), monitor ), monitor ) )
+			if ( !buffers.correlate( source, boundary, kernel, target, shift, part, hasZero,
+					monitor ) )
 				return false;
-		}
 		return true;
 	}
 
