@@ -2,8 +2,6 @@ package io.github.ndfilters.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -55,45 +53,85 @@ final class DirectCorrelator
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
 			final FilterMonitor monitor )
 	{
-		// NB: the parts of every slab are the items of work, so that the threads share them
-		// out finely; each thread keeps its buffers and engines from one part to the next.
-		final List< Interval > parts = new ArrayList<>();
-		for ( final Interval slab : Slabs.cut( target, halo( kernel ), MAX_BLOCK_SAMPLES, 4 ) )
-			parts.addAll( parts( slab, kernel ) );
-		// NB: a NaN or an infinity matters only where a zero weight would skip it.
-		final boolean hasZero = kernel.nonZeroWeights() < kernel.size();
-		// NB: a map local to this call, not a ThreadLocal, so that the buffers go with it.
-		final Map< Thread, PartBuffers > buffers = new ConcurrentHashMap<>();
-		Slabs.run( parts, monitor, part -> buffers.computeIfAbsent( Thread.currentThread(),
-				thread -> new PartBuffers() ).correlate( source, boundary, kernel, target, shift,
-						part, hasZero, monitor ) );
+		Slabs.run( parts( target, kernel, 4 ), monitor, () -> new PartSummer( source, boundary,
+				kernel, target, shift, monitor, false )::correlate );
 	}
 
 	/**
-	 * The block buffer and the engines one thread reuses from part to part: a
-	 * part's block stays in the cache between being read and being summed, and
-	 * the next part reads into the same memory.
+	 * Reads and sums parts of one call's output, one part after another on
+	 * one thread. It keeps the block buffer and the engines from part to
+	 * part: a part's block stays in the cache between being read and being
+	 * summed, and the next part reads into the same memory.
 	 */
-	private static final class PartBuffers
+	static final class PartSummer
 	{
-		private float[] block;
+		private final RandomAccessibleInterval< ? extends RealType< ? > > source;
+
+		private final BoundaryConditions boundary;
+
+		private final Kernel kernel;
+
+		private final RandomAccessibleInterval< ? extends RealType< ? > > target;
+
+		private final long[] shift;
+
+		private final FilterMonitor monitor;
+
+		private final boolean findNonFinite;
+
+		private float[] buffer;
 
 		/** Per value of {@link PaddedBlock#hasNonFinite}, made when first needed. */
 		private final BlockCorrelator[] correlators = new BlockCorrelator[ 2 ];
 
-		boolean correlate( final RandomAccessibleInterval< ? extends RealType< ? > > source,
+		/**
+		 * @param alwaysFindNonFinite
+		 *            whether every block is searched for NaN and infinities;
+		 *            otherwise only where the kernel has a zero weight, the
+		 *            one place they change the direct sum
+		 */
+		PartSummer( final RandomAccessibleInterval< ? extends RealType< ? > > source,
 				final BoundaryConditions boundary, final Kernel kernel,
 				final RandomAccessibleInterval< ? extends RealType< ? > > target,
-				final long[] shift, final Interval part, final boolean hasZero,
-				final FilterMonitor monitor )
+				final long[] shift, final FilterMonitor monitor,
+				final boolean alwaysFindNonFinite )
 		{
-			final PaddedBlock read = readBlock( source, boundary, kernel, shift, part, block,
-					hasZero );
-			block = read.data;
-			final int c = read.hasNonFinite ? 1 : 0;
+			this.source = source;
+			this.boundary = boundary;
+			this.kernel = kernel;
+			this.target = target;
+			this.shift = shift;
+			this.monitor = monitor;
+			findNonFinite = alwaysFindNonFinite || kernel.nonZeroWeights() < kernel.size();
+		}
+
+		/** @return {@code false} if canceled before the part was finished */
+		boolean correlate( final Interval part )
+		{
+			return sum( read( part ), part );
+		}
+
+		/** Reads the extended input of {@code part} into this thread's buffer. */
+		PaddedBlock read( final Interval part )
+		{
+			final PaddedBlock block = readBlock( source, boundary, kernel, shift, part, buffer,
+					findNonFinite );
+			buffer = block.data;
+			return block;
+		}
+
+		/**
+		 * Sums the kernel over a block {@link #read} for {@code part} into the
+		 * target.
+		 *
+		 * @return {@code false} if canceled before the part was finished
+		 */
+		boolean sum( final PaddedBlock block, final Interval part )
+		{
+			final int c = block.hasNonFinite ? 1 : 0;
 			if ( correlators[ c ] == null )
-				correlators[ c ] = BlockCorrelator.of( kernel, read.hasNonFinite );
-			return correlators[ c ].correlate( read.data, read.dims, outDims( part ),
+				correlators[ c ] = BlockCorrelator.of( kernel, block.hasNonFinite );
+			return correlators[ c ].correlate( block.data, block.dims, outDims( part ),
 					new TargetRows( target, part.minAsLongArray(), monitor ), monitor );
 		}
 	}
@@ -116,13 +154,30 @@ final class DirectCorrelator
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
 			final Interval slab, final FilterMonitor monitor )
 	{
-		final boolean hasZero = kernel.nonZeroWeights() < kernel.size();
-		final PartBuffers buffers = new PartBuffers();
+		final PartSummer summer = new PartSummer( source, boundary, kernel, target, shift,
+				monitor, false );
 		for ( final Interval part : parts( slab, kernel ) )
-			if ( !buffers.correlate( source, boundary, kernel, target, shift, part, hasZero,
-					monitor ) )
+			if ( !summer.correlate( part ) )
 				return false;
 		return true;
+	}
+
+	/**
+	 * The parts of all slabs of {@code target}, the items of work of the
+	 * direct and separable paths: they are finer than the slabs, so that the
+	 * threads share them out evenly.
+	 *
+	 * @param slabsPerThread
+	 *            see {@link Slabs#cut}
+	 */
+	static List< Interval > parts( final Interval target, final Kernel kernel,
+			final int slabsPerThread )
+	{
+		final List< Interval > parts = new ArrayList<>();
+		for ( final Interval slab : Slabs.cut( target, halo( kernel ), MAX_BLOCK_SAMPLES,
+				slabsPerThread ) )
+			parts.addAll( parts( slab, kernel ) );
+		return parts;
 	}
 
 	/**

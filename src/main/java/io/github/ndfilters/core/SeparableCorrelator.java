@@ -1,7 +1,5 @@
 package io.github.ndfilters.core;
 
-import java.util.List;
-
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -9,16 +7,16 @@ import net.imglib2.type.numeric.RealType;
 /**
  * Correlation with a {@link SeparableKernel} by one 1-D pass per axis.
  * <p>
- * Each slab goes in the direct path's cache-sized parts
+ * The output goes in the direct path's cache-sized parts
  * ({@link DirectCorrelator#parts}); each part reads the extended input it
  * needs into a {@link PaddedBlock}, as the direct path does, and then shrinks
- * it axis by axis with 1-D passes of the {@link BlockCorrelator}. Because the passes run over the already
- * extended block, every boundary mode and every output size (including the
- * mixed constant rule at corners) comes out exactly as the n-D sum: the
- * passes only regroup the same products.
+ * it axis by axis with 1-D passes of the {@link BlockCorrelator}. Because the
+ * passes run over the already extended block, every boundary mode and every
+ * output size (including the mixed constant rule at corners) comes out
+ * exactly as the n-D sum: the passes only regroup the same products.
  * </p>
  * <p>
- * NB: a slab whose block holds a NaN or an infinity is computed by the direct
+ * NB: a part whose block holds a NaN or an infinity is computed by the direct
  * path instead, so that NaN spreads exactly as there (regrouped sums could
  * turn an infinity into NaN or back where the direct sum would not).
  * </p>
@@ -34,56 +32,59 @@ final class SeparableCorrelator
 			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
 			final FilterMonitor monitor )
 	{
-		final List< Interval > slabs = Slabs.cut( target, DirectCorrelator.halo( kernel ),
-				DirectCorrelator.MAX_BLOCK_SAMPLES, 2 );
-		Slabs.run( slabs, monitor, slab -> correlateSlab( source, boundary, kernel, split, target,
-				shift, slab, monitor ) );
+		final Kernel[] passes = passes( split );
+		Slabs.run( DirectCorrelator.parts( target, kernel, 2 ), monitor, () -> new PassSummer(
+				new DirectCorrelator.PartSummer( source, boundary, kernel, target, shift, monitor,
+						true ), passes, target, monitor )::correlate );
 	}
 
 	/**
-	 * NB: in the direct path's parts, so that the passes run on blocks that
-	 * stay in the cache (a stack of 1024x1024 slices under a 9x9 Gaussian ran
-	 * a fifth faster); the block, the engines and the intermediate blocks of
-	 * one part serve the next, as fresh arrays would come from memory.
+	 * Runs the passes over parts, one after another on one thread. NB: in the
+	 * direct path's parts, so that the passes run on blocks that stay in the
+	 * cache (a stack of 1024x1024 slices under a 9x9 Gaussian ran a fifth
+	 * faster); the block, the engines and the intermediate blocks of one part
+	 * serve the next, as fresh arrays would come from memory.
 	 */
-	private static boolean correlateSlab(
-			final RandomAccessibleInterval< ? extends RealType< ? > > source,
-			final BoundaryConditions boundary, final Kernel kernel, final SeparableKernel split,
-			final RandomAccessibleInterval< ? extends RealType< ? > > target, final long[] shift,
-			final Interval slab, final FilterMonitor monitor )
+	private static final class PassSummer
 	{
-		final Kernel[] passes = passes( split );
-		final BlockCorrelator[] engines = new BlockCorrelator[ passes.length ];
-		for ( int p = 0; p < passes.length; p++ )
-			engines[ p ] = BlockCorrelator.of( passes[ p ], false );
-		final float[][] intermediates = new float[ passes.length ][];
-		float[] buffer = null;
-		for ( final Interval part : DirectCorrelator.parts( slab, kernel ) )
+		/** Reads every part's block, and sums the blocks that hold NaN or infinity. */
+		private final DirectCorrelator.PartSummer direct;
+
+		private final Kernel[] passes;
+
+		private final BlockCorrelator[] engines;
+
+		private final float[][] intermediates;
+
+		private final RandomAccessibleInterval< ? extends RealType< ? > > target;
+
+		private final FilterMonitor monitor;
+
+		PassSummer( final DirectCorrelator.PartSummer direct, final Kernel[] passes,
+				final RandomAccessibleInterval< ? extends RealType< ? > > target,
+				final FilterMonitor monitor )
 		{
-			final PaddedBlock block = DirectCorrelator.readBlock( source, boundary, kernel, shift,
-					part, buffer, true );
-			buffer = block.data;
-			final TargetRows out = new TargetRows( target, part.minAsLongArray(), monitor );
+			this.direct = direct;
+			this.passes = passes;
+			this.target = target;
+			this.monitor = monitor;
+			engines = new BlockCorrelator[ passes.length ];
+			for ( int p = 0; p < passes.length; p++ )
+				engines[ p ] = BlockCorrelator.of( passes[ p ], false );
+			intermediates = new float[ passes.length ][];
+		}
+
+		/** @return {@code false} if canceled before the part was finished */
+		boolean correlate( final Interval part )
+		{
+			final PaddedBlock block = direct.read( part );
 			if ( block.hasNonFinite )
-			{
-				if ( !BlockCorrelator.of( kernel, true ).correlate( block.data, block.dims,
-						DirectCorrelator.outDims( part ), out, monitor ) )
-					return false;
-				continue;
-			}
+				return direct.sum( block, part );
 			float[] data = block.data;
 			final int[] dims = block.dims.clone();
-			for ( int p = 0; p < passes.length; p++ )
+			for ( int p = 0; p < passes.length - 1; p++ )
 			{
-				final int[] outDims = dims.clone();
-				for ( int d = 0; d < dims.length; d++ )
-					outDims[ d ] -= passes[ p ].dimension( d ) - 1;
-				if ( p == passes.length - 1 )
-				{
-					if ( !engines[ p ].correlate( data, dims, outDims, out, monitor ) )
-						return false;
-					break;
-				}
+				final int[] outDims = shrunk( dims, passes[ p ] );
 				final FloatRows next = new FloatRows( outDims, intermediates[ p ] );
 				intermediates[ p ] = next.data;
 				if ( !engines[ p ].correlate( data, dims, outDims, next, monitor ) )
@@ -91,8 +92,19 @@ final class SeparableCorrelator
 				data = next.data;
 				System.arraycopy( outDims, 0, dims, 0, dims.length );
 			}
+			final int last = passes.length - 1;
+			return engines[ last ].correlate( data, dims, shrunk( dims, passes[ last ] ),
+					new TargetRows( target, part.minAsLongArray(), monitor ), monitor );
 		}
-		return true;
+
+		/** @return the dimensions of a pass's valid outputs over a block of {@code dims} */
+		private static int[] shrunk( final int[] dims, final Kernel pass )
+		{
+			final int[] outDims = dims.clone();
+			for ( int d = 0; d < dims.length; d++ )
+				outDims[ d ] -= pass.dimension( d ) - 1;
+			return outDims;
+		}
 	}
 
 	/**

@@ -2,9 +2,12 @@ package io.github.ndfilters.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import net.imglib2.Interval;
 import net.imglib2.parallel.Parallelization;
@@ -105,6 +108,20 @@ final class Slabs
 		} );
 		if ( canceled.get() )
 			throw new CancellationException( "The filter was canceled." );
+	}
+
+	/**
+	 * As {@link #run(List, FilterMonitor, Task)}, with one task per thread,
+	 * made by {@code perThread} when the thread takes its first item, so that
+	 * a task may keep buffers from one item to the next.
+	 */
+	static < T > void run( final List< T > items, final FilterMonitor monitor,
+			final Supplier< Task< T > > perThread )
+	{
+		// NB: a map local to this call, not a ThreadLocal, so that the buffers go with it.
+		final Map< Thread, Task< T > > tasks = new ConcurrentHashMap<>();
+		run( items, monitor, item -> tasks.computeIfAbsent( Thread.currentThread(),
+				thread -> perThread.get() ).run( item ) );
 	}
 
 	/**
